@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# One image for all eight OneRoof processes: docker-compose.yml picks the entry point per service
+# (gateway/index.ts, subgraphs/<agency>/index.ts, or the seed script).
+
+# Build stage: better-sqlite3 is a native addon compiled at install, so this stage carries the
+# toolchain and the slim runtime stage never does.
+FROM node:20-bookworm AS build
+WORKDIR /app
+# The full bookworm image already ships these; installing them explicitly keeps the build working
+# if the base image ever slims down.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund \
+ && npm prune --omit=dev --no-audit --no-fund
+
+# Runtime stage: same Debian release as the build stage, so the compiled addon and esbuild's
+# binary (used by tsx) find the glibc they were built against.
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+# Safe default: a bare `docker run` refuses the development issuer until ONEROOF_JWKS_URL and
+# ONEROOF_ISSUER are set. docker-compose.yml opts into development explicitly.
+ENV NODE_ENV=production \
+    ONEROOF_DATA_DIR=/data
+# Mount points exist in the image and belong to `node`: Docker gives a new named volume the
+# owner of the directory it is first mounted over, so the non-root processes can write their
+# stores, the development keys (/data/dev-issuer) and, in the seed service, every agency's store.
+RUN mkdir -p /data/dev-issuer \
+      /stores/fjc /stores/police /stores/probation /stores/perpetrator-programs \
+      /stores/youth-care /stores/housing /stores/mental-health \
+ && chown -R node:node /data /stores
+COPY --from=build /app/node_modules ./node_modules
+COPY . .
+USER node
+EXPOSE 4000 4001 4002 4003 4004 4005 4006 4007
+CMD ["node_modules/.bin/tsx", "gateway/index.ts"]

@@ -1,0 +1,62 @@
+import { GraphQLError } from 'graphql';
+import type { AgencyId } from './agencies';
+import type { Category } from './viewer';
+
+/** The `extensions.code` values of CONTRACT.md. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONSENT_REQUIRED: 'CONSENT_REQUIRED',
+  PROTECTED: 'PROTECTED',
+  AGENCY_UNAVAILABLE: 'AGENCY_UNAVAILABLE',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** No token, bad signature, expired, wrong issuer or audience, unsupported algorithm: one message for all. */
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('Authentication required: a valid bearer token is needed.', {
+    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+  });
+}
+
+/** @param message - says which header is missing or wrong; never echoes its value. */
+export function purposeRequired(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.PURPOSE_REQUIRED, http: { status: 400 } },
+  });
+}
+
+/** @param field - the argument or input field at fault, named in the message. */
+export function badUserInput(field: string, problem: string): GraphQLError {
+  return new GraphQLError(`Invalid ${field}: ${problem}`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field },
+  });
+}
+
+/** A role or purpose may not perform this operation at all (not a withheld field). */
+export function forbiddenOperation(): GraphQLError {
+  return new GraphQLError('Not permitted for this role and purpose.', {
+    extensions: { code: ErrorCode.FORBIDDEN },
+  });
+}
+
+export interface WithheldDetails {
+  code: typeof ErrorCode.FORBIDDEN | typeof ErrorCode.CONSENT_REQUIRED | typeof ErrorCode.PROTECTED;
+  category: Category;
+  agency: AgencyId;
+  reason: string;
+}
+
+/** A field policy withholds: generic message, never the value nor whether one exists. */
+export function withheld(details: WithheldDetails): GraphQLError {
+  return new GraphQLError('This field is withheld.', { extensions: { ...details } });
+}
+
+/** The owning subgraph did not answer in time or failed. */
+export function agencyUnavailable(agency: AgencyId): GraphQLError {
+  return new GraphQLError('This agency did not answer; its data is not included.', {
+    extensions: { code: ErrorCode.AGENCY_UNAVAILABLE, agency },
+  });
+}

@@ -1,0 +1,80 @@
+import type http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLSchema } from 'graphql';
+import type { AgencyId } from '../agencies';
+import type { TokenVerifier } from '../auth/tokens';
+import { formatError } from '../http/formatError';
+import { createGraphQLHttpServer } from '../http/graphqlHttpServer';
+import { authenticate } from '../requestContext';
+import type { RequestContext } from '../viewer';
+import { loadSubgraphTypeDefs } from './typeDefs';
+
+/** What every resolver of a subgraph receives: the verified request plus per-request loaders. */
+export interface SubgraphContext<TLoaders, TStore = unknown> extends RequestContext {
+  agency: AgencyId;
+  loaders: TLoaders;
+  /** The agency's store, for mutations; reads go through `loaders`. */
+  store: TStore;
+}
+
+/** The parts an agency writes; everything else is shared. */
+export interface SubgraphDefinition<TStore, TLoaders> {
+  agency: AgencyId;
+  resolvers: GraphQLResolverMap<SubgraphContext<TLoaders, TStore>>;
+  /** Fresh DataLoaders for one request. */
+  createLoaders: (store: TStore, request: RequestContext) => TLoaders;
+}
+
+export interface SubgraphServerOptions<TStore> {
+  store: TStore;
+  verifyToken: TokenVerifier;
+  production: boolean;
+}
+
+export interface SubgraphServer<TLoaders, TStore> {
+  schema: GraphQLSchema;
+  apollo: ApolloServer<SubgraphContext<TLoaders, TStore>>;
+  http: http.Server;
+}
+
+/**
+ * Builds an agency's Federation 2 subgraph: schema from its SDL, Apollo server, and an HTTP
+ * server with `/graphql` and `/health`. Every request is authenticated here again; nothing is
+ * trusted because the gateway passed it on. Has no side effects: the caller listens.
+ */
+export async function createSubgraphServer<TStore, TLoaders>(
+  definition: SubgraphDefinition<TStore, TLoaders>,
+  options: SubgraphServerOptions<TStore>,
+): Promise<SubgraphServer<TLoaders, TStore>> {
+  const schema = buildSubgraphSchema({
+    typeDefs: loadSubgraphTypeDefs(definition.agency),
+    resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
+  });
+  const apollo = new ApolloServer<SubgraphContext<TLoaders, TStore>>({
+    schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    csrfPrevention: true,
+    // Inline traces would send timing data to the gateway on every fetch; nobody reads them here.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const server = createGraphQLHttpServer({
+    apollo,
+    context: async (req, requestId) => {
+      const request = await authenticate(req.headers, options.verifyToken, requestId);
+      return {
+        ...request,
+        agency: definition.agency,
+        store: options.store,
+        loaders: definition.createLoaders(options.store, request),
+      };
+    },
+    routes: { '/health': async () => ({ status: 200, body: { status: 'ok', agency: definition.agency } }) },
+  });
+  return { schema, apollo, http: server };
+}

@@ -1,0 +1,54 @@
+import type { AgencyId } from './agencies';
+
+export const ROLES = ['FRONT_DESK', 'CASE_MANAGER', 'AGENCY_STAFF', 'COORDINATOR', 'AUDITOR'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PURPOSES = [
+  'INTAKE',
+  'CASE_MANAGEMENT',
+  'SECURITY_CONFERENCE',
+  'EMERGENCY',
+  'STATISTICS',
+  'AUDIT',
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export const CATEGORIES = [
+  'IDENTITY',
+  'CONTACT',
+  'INVOLVEMENT',
+  'SAFETY',
+  'JUSTICE',
+  'PROGRAM',
+  'CHILD',
+  'HOUSING',
+  'HEALTH',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** A verified staff member: built only from a token whose signature was checked. */
+export interface Viewer {
+  sub: string;
+  name: string;
+  agency: AgencyId;
+  roles: Role[];
+}
+
+/** Who asks and why, for one request; the same shape in the gateway and in every subgraph. */
+export interface RequestContext {
+  viewer: Viewer;
+  purpose: Purpose;
+  conferenceId?: string;
+  emergencyReason?: string;
+  requestId: string;
+  /** The caller's bearer token, forwarded by the gateway to subgraphs. */
+  token: string;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function isPurpose(value: unknown): value is Purpose {
+  return typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
+}

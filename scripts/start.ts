@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { AGENCIES, type AgencyId } from '../lib/agencies';
+import { ensureDevIssuer } from '../lib/auth/devIssuer';
+import { ConfigError, loadConfig } from '../lib/config';
+import { isSeeded, seedAll } from '../seed/seedAll';
+
+/**
+ * `npm start`: every subgraph as its own process on its own port, then the gateway once all of
+ * them answer `/health`. Logs are prefixed with the process name. Ctrl-C, or any process that
+ * fails, stops them all.
+ */
+const ROOT = path.resolve(__dirname, '..');
+const DEFAULT_CLIENTS = 400;
+const READY_TIMEOUT_MS = 60_000;
+
+type Name = AgencyId | 'gateway';
+const children = new Map<Name, ChildProcess>();
+let stopping = false;
+
+function say(message: string): void {
+  process.stderr.write(`[start] ${message}\n`);
+}
+
+function launch(name: Name, entry: string): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `[${name}]`.padEnd(22);
+  for (const stream of [child.stdout, child.stderr]) {
+    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix} ${line}\n`));
+  }
+  child.on('exit', (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      say(`${name} exited (${signal ?? `code ${code}`}); stopping everything.`);
+      void stopAll(1);
+    }
+  });
+  children.set(name, child);
+  return child;
+}
+
+async function waitForHealth(name: Name, url: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (stopping) return;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not answer ${url} within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+async function stopAll(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const exits = [...children.values()].map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  for (const child of children.values()) child.kill('SIGTERM');
+  const forced = setTimeout(() => {
+    for (const child of children.values()) child.kill('SIGKILL');
+  }, 10_000);
+  await Promise.all(exits);
+  clearTimeout(forced);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!isSeeded(config.dataDir)) {
+    say(`no dataset in ${config.dataDir}: generating ${DEFAULT_CLIENTS} synthetic clients (npm run seed to change)`);
+    seedAll(config.dataDir, { clients: DEFAULT_CLIENTS });
+  }
+  // Create the development issuer's keys once, before eight processes race to.
+  if (config.auth.mode === 'development') await ensureDevIssuer(config.dataDir);
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+  for (const agency of AGENCIES) launch(agency, `subgraphs/${agency}/index.ts`);
+  await Promise.all(AGENCIES.map((agency) => waitForHealth(agency, config.subgraphUrls[agency].replace(/graphql$/, 'health'))));
+  launch('gateway', 'gateway/index.ts');
+  await waitForHealth('gateway', `http://localhost:${config.gatewayPort}/health`);
+  say(`OneRoof is up: http://localhost:${config.gatewayPort}/graphql (Ctrl-C stops everything)`);
+}
+
+main().catch((error: unknown) => {
+  say(error instanceof ConfigError ? error.message : `failed to start: ${(error as Error).message}`);
+  void stopAll(1);
+  if (children.size === 0) process.exit(1);
+});

@@ -1,0 +1,239 @@
+import { IN_ID_LIST, idList, openSqliteStore, type Migration, type SqliteStore } from '../../lib/store/sqlite';
+
+/** The FJC's store: client registry, cases and members, and the reference directory. */
+export type FjcStore = SqliteStore;
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'client registry, cases, reference directory',
+    sql: `
+    CREATE TABLE clients (
+      id TEXT PRIMARY KEY,
+      first_name TEXT NOT NULL,
+      last_name TEXT NOT NULL,
+      date_of_birth TEXT NOT NULL,
+      gender TEXT NOT NULL CHECK (gender IN ('FEMALE', 'MALE', 'X')),
+      language TEXT NOT NULL,
+      interpreter_needed INTEGER NOT NULL,
+      phone TEXT,
+      email TEXT,
+      street TEXT,
+      postal_code TEXT,
+      municipality TEXT,
+      address_protected INTEGER NOT NULL,
+      registered_at TEXT NOT NULL,
+      registered_by TEXT NOT NULL,
+      request_id TEXT
+    );
+    CREATE INDEX clients_birth ON clients(date_of_birth);
+    CREATE INDEX clients_name ON clients(last_name COLLATE NOCASE, first_name COLLATE NOCASE);
+    CREATE TABLE cases (
+      id TEXT PRIMARY KEY,
+      reference TEXT NOT NULL UNIQUE,
+      status TEXT NOT NULL CHECK (status IN ('OPEN', 'CLOSED')),
+      opened_at TEXT NOT NULL,
+      closed_at TEXT,
+      risk_level TEXT CHECK (risk_level IN ('LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH')),
+      case_manager TEXT
+    );
+    CREATE INDEX cases_manager ON cases(case_manager, opened_at);
+    CREATE INDEX cases_status ON cases(status, opened_at);
+    CREATE TABLE case_members (
+      case_id TEXT NOT NULL REFERENCES cases(id),
+      client_id TEXT NOT NULL REFERENCES clients(id),
+      role TEXT NOT NULL CHECK (role IN ('VICTIM', 'PERPETRATOR', 'CHILD', 'OTHER')),
+      PRIMARY KEY (case_id, client_id)
+    );
+    CREATE INDEX case_members_client ON case_members(client_id);
+    CREATE TABLE agency_links (
+      agency TEXT NOT NULL,
+      client_id TEXT NOT NULL REFERENCES clients(id),
+      capacity TEXT NOT NULL,
+      since TEXT NOT NULL,
+      registered_by TEXT NOT NULL,
+      request_id TEXT,
+      PRIMARY KEY (client_id, agency)
+    );`,
+  },
+];
+
+export function openFjcStore(file: string): FjcStore {
+  return openSqliteStore(file, MIGRATIONS);
+}
+
+export interface ClientRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  gender: string;
+  language: string;
+  interpreterNeeded: number;
+  phone: string | null;
+  email: string | null;
+  street: string | null;
+  postalCode: string | null;
+  municipality: string | null;
+  addressProtected: number;
+  registeredAt: string;
+}
+
+export interface CaseRow {
+  id: string;
+  reference: string;
+  status: string;
+  openedAt: string;
+  closedAt: string | null;
+  riskLevel: string | null;
+  caseManager: string | null;
+}
+
+export interface MemberRow {
+  caseId: string;
+  clientId: string;
+  role: string;
+}
+
+export interface AgencyLinkRow {
+  clientId: string;
+  agency: string;
+  capacity: string;
+  since: string;
+}
+
+const CLIENT_COLUMNS = `id, first_name AS firstName, last_name AS lastName, date_of_birth AS dateOfBirth, gender,
+  language, interpreter_needed AS interpreterNeeded, phone, email, street, postal_code AS postalCode,
+  municipality, address_protected AS addressProtected, registered_at AS registeredAt`;
+const CASE_COLUMNS = `id, reference, status, opened_at AS openedAt, closed_at AS closedAt, risk_level AS riskLevel,
+  case_manager AS caseManager`;
+
+export function findClients(store: FjcStore, ids: readonly string[]): ClientRow[] {
+  return store.all<ClientRow>(`SELECT ${CLIENT_COLUMNS} FROM clients WHERE id ${IN_ID_LIST}`, idList(ids));
+}
+
+export function findCases(store: FjcStore, ids: readonly string[]): CaseRow[] {
+  return store.all<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id ${IN_ID_LIST}`, idList(ids));
+}
+
+export function findMembershipsOfClients(store: FjcStore, clientIds: readonly string[]): MemberRow[] {
+  return store.all<MemberRow>(
+    `SELECT case_id AS caseId, client_id AS clientId, role FROM case_members WHERE client_id ${IN_ID_LIST}`,
+    idList(clientIds),
+  );
+}
+
+export function findMembersOfCases(store: FjcStore, caseIds: readonly string[]): MemberRow[] {
+  return store.all<MemberRow>(
+    `SELECT case_id AS caseId, client_id AS clientId, role FROM case_members WHERE case_id ${IN_ID_LIST}
+     ORDER BY case_id, CASE role WHEN 'VICTIM' THEN 0 WHEN 'PERPETRATOR' THEN 1 WHEN 'CHILD' THEN 2 ELSE 3 END, client_id`,
+    idList(caseIds),
+  );
+}
+
+export function findAgencyLinks(store: FjcStore, clientIds: readonly string[]): AgencyLinkRow[] {
+  return store.all<AgencyLinkRow>(
+    `SELECT client_id AS clientId, agency, capacity, since FROM agency_links WHERE client_id ${IN_ID_LIST} ORDER BY agency`,
+    idList(clientIds),
+  );
+}
+
+export interface ClientSearch {
+  name?: string;
+  dateOfBirth?: string;
+  first: number;
+}
+
+/** Case-insensitive substring match on "first last" and/or exact date of birth. */
+export function searchClients(store: FjcStore, search: ClientSearch): ClientRow[] {
+  const pattern = search.name ? `%${search.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return store.all<ClientRow>(
+    `SELECT ${CLIENT_COLUMNS} FROM clients
+     WHERE (@pattern IS NULL OR (first_name || ' ' || last_name) LIKE @pattern ESCAPE '\\')
+       AND (@dateOfBirth IS NULL OR date_of_birth = @dateOfBirth)
+     ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT @first`,
+    { pattern, dateOfBirth: search.dateOfBirth ?? null, first: search.first },
+  );
+}
+
+export interface CaseSearch {
+  status?: string;
+  caseManager?: string;
+  first: number;
+}
+
+export function listCases(store: FjcStore, search: CaseSearch): CaseRow[] {
+  return store.all<CaseRow>(
+    `SELECT ${CASE_COLUMNS} FROM cases
+     WHERE (@status IS NULL OR status = @status) AND (@caseManager IS NULL OR case_manager = @caseManager)
+     ORDER BY opened_at DESC, id DESC LIMIT @first`,
+    { status: search.status ?? null, caseManager: search.caseManager ?? null, first: search.first },
+  );
+}
+
+export interface NewClient {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  gender: string;
+  language: string;
+  interpreterNeeded: boolean;
+  phone: string | null;
+  email: string | null;
+  address: { street: string; postalCode: string; municipality: string } | null;
+  addressProtected: boolean;
+  registeredAt: string;
+  registeredBy: string;
+  requestId: string | null;
+}
+
+export function insertClient(store: FjcStore, client: NewClient): void {
+  store.run(
+    `INSERT INTO clients (id, first_name, last_name, date_of_birth, gender, language, interpreter_needed, phone, email,
+       street, postal_code, municipality, address_protected, registered_at, registered_by, request_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    client.id, client.firstName, client.lastName, client.dateOfBirth, client.gender, client.language,
+    client.interpreterNeeded ? 1 : 0, client.phone, client.email, client.address?.street ?? null,
+    client.address?.postalCode ?? null, client.address?.municipality ?? null, client.addressProtected ? 1 : 0,
+    client.registeredAt, client.registeredBy, client.requestId,
+  );
+}
+
+/** The next free FJC client id (`FJC-` and six digits or more). */
+export function nextClientId(store: FjcStore): string {
+  const row = store.get<{ last: number | null }>(
+    "SELECT MAX(CAST(SUBSTR(id, 5) AS INTEGER)) AS last FROM clients WHERE id LIKE 'FJC-%'",
+  );
+  return `FJC-${String((row?.last ?? 0) + 1).padStart(6, '0')}`;
+}
+
+export interface NewAgencyLink {
+  agency: string;
+  clientId: string;
+  capacity: string;
+  since: string;
+  registeredBy: string;
+  requestId: string | null;
+}
+
+/** Adds or refreshes an agency's entry in the reference directory. */
+export function upsertAgencyLink(store: FjcStore, link: NewAgencyLink): void {
+  store.run(
+    `INSERT INTO agency_links (agency, client_id, capacity, since, registered_by, request_id) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (client_id, agency) DO UPDATE SET capacity = excluded.capacity, since = excluded.since,
+       registered_by = excluded.registered_by, request_id = excluded.request_id`,
+    link.agency, link.clientId, link.capacity, link.since, link.registeredBy, link.requestId,
+  );
+}
+
+export function insertCase(store: FjcStore, row: CaseRow): void {
+  store.run(
+    'INSERT INTO cases (id, reference, status, opened_at, closed_at, risk_level, case_manager) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    row.id, row.reference, row.status, row.openedAt, row.closedAt, row.riskLevel, row.caseManager,
+  );
+}
+
+export function insertCaseMember(store: FjcStore, member: MemberRow): void {
+  store.run('INSERT INTO case_members (case_id, client_id, role) VALUES (?, ?, ?)', member.caseId, member.clientId, member.role);
+}

@@ -1,0 +1,5 @@
+import { runSubgraph } from '../../lib/subgraph/runSubgraph';
+import { housingSubgraph } from './server';
+import { openHousingStore } from './store';
+
+void runSubgraph(housingSubgraph, openHousingStore);

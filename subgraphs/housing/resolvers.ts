@@ -1,0 +1,12 @@
+import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/subgraph/agencyFile';
+import type { HousingLoaders } from './loaders';
+
+export const resolvers = {
+  Client: clientEntityResolvers<HousingLoaders>('housing'),
+  HousingFile: {
+    ...agencyFileResolvers,
+    applications: viaPerson((l: HousingLoaders) => l.applications),
+    offers: viaPerson((l: HousingLoaders) => l.offers),
+    shelterPlacements: viaPerson((l: HousingLoaders) => l.shelterPlacements),
+  },
+};

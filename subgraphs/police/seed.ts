@@ -1,0 +1,97 @@
+import { insertClientLink } from '../../lib/store/clientLinks';
+import { toListColumn } from '../../lib/subgraph/columns';
+import type { Random } from '../../lib/seed/random';
+import { addDays, addDaysTime } from '../../lib/seed/random';
+import { households, involvementsOf, type World } from '../../lib/seed/world';
+import type { PoliceStore } from './store';
+
+const KINDS = ['PHYSICAL', 'PHYSICAL', 'PHYSICAL', 'PSYCHOLOGICAL', 'PSYCHOLOGICAL', 'SEXUAL', 'ECONOMIC', 'STALKING'];
+const SUBSTANCES = ['ALCOHOL', 'ALCOHOL', 'ALCOHOL', 'CANNABIS', 'COCAINE', 'OTHER_DRUGS', 'MEDICATION'];
+const LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
+
+/**
+ * Invents the police zone's records for the clients it knows: interventions shared by victim and
+ * suspect (one report each), barring orders after about a third of them, risk assessments,
+ * follow-up of victims and compliance checks of suspects. Substances are involved on the aggressor
+ * side in most interventions, and children are often present.
+ */
+export function seedPolice(store: PoliceStore, world: World, random: Random): void {
+  const known = new Map(involvementsOf(world, 'police').map((inv, i) => [inv.clientId, { inv, personId: `PZ-P${String(i + 1).padStart(7, '0')}` }]));
+  for (const { inv, personId } of known.values()) {
+    insertClientLink(store, { clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
+  }
+  let report = 0;
+  for (const members of households(world).values()) {
+    const victim = members.find((m) => m.role === 'VICTIM');
+    const suspect = members.find((m) => m.role === 'PERPETRATOR');
+    const v = victim && known.get(victim.id);
+    const s = suspect && known.get(suspect.id);
+    if (!v || !s) continue;
+    const hasChildren = members.some((m) => m.role === 'CHILD');
+    const count = random.int(1, 4);
+    let day = v.inv.since;
+    for (let i = 0; i < count; i += 1) {
+      day = addDays(day, random.int(5, 160));
+      if (day > world.today) break;
+      report += 1;
+      const reportNumber = `AN.${day.slice(0, 4)}.${String(report).padStart(6, '0')}`;
+      const occurredAt = addDaysTime(day, random.next());
+      const kind = random.pick(KINDS);
+      const substances = random.chance(0.7) ? [...new Set([random.pick(SUBSTANCES), ...(random.chance(0.2) ? [random.pick(SUBSTANCES)] : [])])] : [];
+      const childrenPresent = hasChildren && random.chance(0.55) ? 1 : 0;
+      for (const [person, role] of [[v.personId, 'VICTIM'], [s.personId, 'SUSPECT']] as const) {
+        store.run(
+          'INSERT INTO interventions (id, report_number, person_id, role, occurred_at, kind, substances, children_present) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          `${reportNumber}/${role}`, reportNumber, person, role, occurredAt, kind, toListColumn(substances), childrenPresent,
+        );
+      }
+      addRiskAssessment(store, random, v.personId, report, day);
+      if (random.chance(0.35)) addBarringOrder(store, random, { victim: v.personId, suspect: s.personId, report, day, today: world.today });
+      if (random.chance(0.8)) {
+        store.run(
+          'INSERT INTO victim_follow_ups (id, person_id, contacted_at, channel, outcome) VALUES (?, ?, ?, ?, ?)',
+          `FU-${report}`, v.personId, addDays(day, random.int(1, 10)), random.pick(['PHONE', 'PHONE', 'HOME_VISIT', 'OFFICE']),
+          random.pick(['REACHED', 'REACHED', 'NOT_REACHED', 'REFERRED_TO_FJC']),
+        );
+      }
+    }
+  }
+}
+
+function addRiskAssessment(store: PoliceStore, random: Random, personId: string, report: number, day: string): void {
+  const score = random.int(2, 20);
+  store.run(
+    'INSERT INTO risk_assessments (id, person_id, assessed_at, instrument, score, level) VALUES (?, ?, ?, ?, ?, ?)',
+    `RA-${report}`, personId, day, 'Police DV risk checklist', score, LEVELS[Math.min(3, Math.floor(score / 5))],
+  );
+}
+
+interface BarringOrderFacts {
+  victim: string;
+  suspect: string;
+  report: number;
+  day: string;
+  today: string;
+}
+
+function addBarringOrder(store: PoliceStore, random: Random, facts: BarringOrderFacts): void {
+  const extended = random.chance(0.3);
+  const endsAt = addDays(facts.day, extended ? 14 + 90 : 14); // 14 days, extendable to three months
+  const breached = random.chance(0.12);
+  const status = breached ? 'BREACHED' : endsAt >= facts.today ? 'ACTIVE' : random.chance(0.05) ? 'LIFTED' : 'EXPIRED';
+  const conditions = toListColumn(['No entry to the family home', 'No contact with the persons living there']);
+  for (const [person, role] of [[facts.suspect, 'SUBJECT'], [facts.victim, 'PROTECTED_PERSON']] as const) {
+    store.run(
+      'INSERT INTO barring_orders (id, person_id, role, starts_at, ends_at, extended, status, conditions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      `BO-${facts.report}-${role}`, person, role, facts.day, endsAt, extended ? 1 : 0, status, conditions,
+    );
+  }
+  const checks = random.int(1, 3);
+  for (let i = 0; i < checks; i += 1) {
+    store.run(
+      'INSERT INTO compliance_checks (id, person_id, checked_at, kind, compliant) VALUES (?, ?, ?, ?, ?)',
+      `CC-${facts.report}-${i}`, facts.suspect, addDays(facts.day, random.int(1, 13)), random.pick(['HOME_VISIT', 'PHONE_CHECK', 'PATROL']),
+      breached && i === checks - 1 ? 0 : 1,
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/subgraph/agencyFile';
+import { listColumn } from '../../lib/subgraph/columns';
+import type { ProbationLoaders } from './loaders';
+import type { ProbationOrderRow } from './store';
+
+export const resolvers = {
+  Client: clientEntityResolvers<ProbationLoaders>('probation'),
+  ProbationFile: {
+    ...agencyFileResolvers,
+    supervisionOrders: viaPerson((l: ProbationLoaders) => l.supervisionOrders),
+    appointments: viaPerson((l: ProbationLoaders) => l.appointments),
+    reports: viaPerson((l: ProbationLoaders) => l.reports),
+    breaches: viaPerson((l: ProbationLoaders) => l.breaches),
+  },
+  ProbationOrder: {
+    conditions: (row: ProbationOrderRow) => listColumn(row.conditions),
+  },
+};

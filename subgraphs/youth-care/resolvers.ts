@@ -1,0 +1,13 @@
+import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/subgraph/agencyFile';
+import type { YouthCareLoaders } from './loaders';
+
+export const resolvers = {
+  Client: clientEntityResolvers<YouthCareLoaders>('youthCare'),
+  YouthCareFile: {
+    ...agencyFileResolvers,
+    measures: viaPerson((l: YouthCareLoaders) => l.measures),
+    placements: viaPerson((l: YouthCareLoaders) => l.placements),
+    supervisedContacts: viaPerson((l: YouthCareLoaders) => l.supervisedContacts),
+    parentalGuidance: viaPerson((l: YouthCareLoaders) => l.parentalGuidance),
+  },
+};

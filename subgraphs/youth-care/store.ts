@@ -1,0 +1,107 @@
+import { CLIENT_LINKS_MIGRATION, IN_ID_LIST } from '../../lib/store/clientLinks';
+import { openSqliteStore, type Migration, type SqliteStore } from '../../lib/store/sqlite';
+
+/**
+ * Youth care's store. This is the one file a youth care agency rewrites to plug in its own records
+ * system: keep the row shapes and the batched queries (one query for any number of persons).
+ */
+export type YouthCareStore = SqliteStore;
+
+export const MIGRATIONS: Migration[] = [
+  CLIENT_LINKS_MIGRATION,
+  {
+    version: 2,
+    name: 'youth care records',
+    sql: `
+    CREATE TABLE measures (
+      id TEXT PRIMARY KEY,
+      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      kind TEXT NOT NULL CHECK (kind IN ('HOME_SUPERVISION', 'OUT_OF_HOME_PLACEMENT', 'JUVENILE_COURT_MEASURE', 'VOLUNTARY_SUPPORT')),
+      legal_frame TEXT NOT NULL CHECK (legal_frame IN ('VOLUNTARY', 'JUDICIAL')),
+      starts_on TEXT NOT NULL,
+      ends_on TEXT CHECK (ends_on IS NULL OR ends_on >= starts_on),
+      status TEXT NOT NULL CHECK (status IN ('PLANNED', 'ACTIVE', 'ENDED'))
+    );
+    CREATE INDEX measures_person ON measures(person_id, starts_on);
+    CREATE INDEX measures_time ON measures(starts_on);
+    CREATE TABLE placements (
+      id TEXT PRIMARY KEY,
+      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      measure_id TEXT REFERENCES measures(id),
+      kind TEXT NOT NULL CHECK (kind IN ('FOSTER_FAMILY', 'RESIDENTIAL', 'KINSHIP')),
+      starts_on TEXT NOT NULL,
+      ends_on TEXT CHECK (ends_on IS NULL OR ends_on >= starts_on),
+      placement_municipality TEXT
+    );
+    CREATE INDEX placements_person ON placements(person_id, starts_on);
+    CREATE INDEX placements_time ON placements(starts_on);
+    CREATE TABLE supervised_contacts (
+      id TEXT PRIMARY KEY,
+      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      parent_role TEXT NOT NULL CHECK (parent_role IN ('VICTIM_PARENT', 'PERPETRATOR_PARENT')),
+      frequency TEXT NOT NULL CHECK (frequency IN ('WEEKLY', 'FORTNIGHTLY', 'MONTHLY')),
+      supervised_by TEXT NOT NULL CHECK (supervised_by IN ('CONTACT_CENTRE', 'YOUTH_CARE_WORKER', 'PLACEMENT_CARERS')),
+      starts_on TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('ACTIVE', 'SUSPENDED', 'ENDED'))
+    );
+    CREATE INDEX supervised_contacts_person ON supervised_contacts(person_id, starts_on);
+    CREATE INDEX supervised_contacts_time ON supervised_contacts(starts_on);
+    CREATE TABLE parental_guidance (
+      id TEXT PRIMARY KEY,
+      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      kind TEXT NOT NULL CHECK (kind IN ('PARENTING_SUPPORT', 'HOME_GUIDANCE', 'FAMILY_CRISIS_INTERVENTION')),
+      starts_on TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('ACTIVE', 'COMPLETED', 'DROPPED_OUT'))
+    );
+    CREATE INDEX parental_guidance_person ON parental_guidance(person_id, starts_on);
+    CREATE INDEX parental_guidance_time ON parental_guidance(starts_on);`,
+  },
+];
+
+export function openYouthCareStore(file: string): YouthCareStore {
+  return openSqliteStore(file, MIGRATIONS);
+}
+
+// Row shapes: columns aliased to the schema's field names; `person_id` groups rows per person.
+export interface MeasureRow {
+  person_id: string;
+  kind: string;
+  legalFrame: string;
+  startsOn: string;
+  endsOn: string | null;
+  status: string;
+}
+export interface PlacementRow {
+  person_id: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string | null;
+  placementMunicipality: string | null;
+}
+export interface SupervisedContactRow {
+  person_id: string;
+  parentRole: string;
+  frequency: string;
+  supervisedBy: string;
+  startsOn: string;
+  status: string;
+}
+export interface ParentalGuidanceRow {
+  person_id: string;
+  kind: string;
+  startsOn: string;
+  status: string;
+}
+
+/** Batched queries: each takes the JSON list of person ids as its only parameter. */
+export const QUERIES = {
+  measures: `SELECT person_id, kind, legal_frame AS legalFrame, starts_on AS startsOn, ends_on AS endsOn, status
+    FROM measures WHERE person_id ${IN_ID_LIST} ORDER BY starts_on DESC`,
+  placements: `SELECT person_id, kind, starts_on AS startsOn, ends_on AS endsOn, placement_municipality AS placementMunicipality
+    FROM placements WHERE person_id ${IN_ID_LIST} ORDER BY starts_on DESC`,
+  supervisedContacts: `SELECT person_id, parent_role AS parentRole, frequency, supervised_by AS supervisedBy,
+      starts_on AS startsOn, status
+    FROM supervised_contacts WHERE person_id ${IN_ID_LIST} ORDER BY starts_on DESC`,
+  parentalGuidance: `SELECT person_id, kind, starts_on AS startsOn, status
+    FROM parental_guidance WHERE person_id ${IN_ID_LIST} ORDER BY starts_on DESC`,
+} as const;

@@ -1,0 +1,59 @@
+import { AGENCIES, type AgencyId } from '../../lib/agencies';
+import { clientId } from '../../lib/seed/world';
+import { postGraphQL } from '../helpers/graphql';
+import { startStack, type TestStack } from '../helpers/stack';
+
+/** A caseload list: every agency file with its list fields, for N clients at once. */
+const CASELOAD = /* GraphQL */ `
+  query Caseload($ids: [ID!]!) {
+    clients(ids: $ids) {
+      id displayName
+      police { involved interventions { kind } barringOrders { status } riskAssessments { level } victimFollowUps { outcome } complianceChecks { compliant } }
+      probation { involved }
+      perpetratorProgram { involved }
+      youthCare { involved }
+      housing { involved }
+      mentalHealth { involved }
+    }
+  }
+`;
+
+type Cost = Record<AgencyId, { requests: number; queries: number }>;
+
+describe('batching of a caseload view', () => {
+  let stack: TestStack;
+  let token: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ clients: 240 });
+    token = await stack.token({ sub: 'fjc-staff-1', agency: 'fjc', roles: ['CASE_MANAGER'] });
+  });
+  afterAll(() => stack.stop());
+
+  async function costOf(n: number): Promise<Cost> {
+    const before = Object.fromEntries(AGENCIES.map((a) => [a, { requests: stack.subgraphs[a].requests, queries: stack.subgraphs[a].store.queryCount }]));
+    const ids = Array.from({ length: n }, (_, i) => clientId(i + 1));
+    const { body } = await postGraphQL<{ clients: { id: string; police: { involved: boolean } }[] }>(
+      stack.gatewayUrl, CASELOAD, { token, purpose: 'CASE_MANAGEMENT', variables: { ids } },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.clients.map((c) => c.id)).toEqual(ids);
+    return Object.fromEntries(
+      AGENCIES.map((a) => [a, {
+        requests: stack.subgraphs[a].requests - before[a].requests,
+        queries: stack.subgraphs[a].store.queryCount - before[a].queries,
+      }]),
+    ) as Cost;
+  }
+
+  it('costs one fetch per subgraph and the same number of store queries for 10 or 200 clients', async () => {
+    const ten = await costOf(10);
+    const twoHundred = await costOf(200);
+    for (const agency of AGENCIES) expect(ten[agency].requests).toBe(1);
+    expect(twoHundred).toEqual(ten);
+    // fjc: the registry rows; police: links plus one query per list field; the others: links only.
+    expect(ten.fjc.queries).toBe(1);
+    expect(ten.police.queries).toBe(6);
+    expect(ten.probation.queries).toBe(1);
+  });
+});

@@ -1,0 +1,43 @@
+import { DEV_ISSUER } from '../../lib/auth/devIssuer';
+import { ConfigError, loadConfig } from '../../lib/config';
+
+describe('configuration', () => {
+  it('defaults to the local ports, ./data and the development issuer', () => {
+    const config = loadConfig({});
+    expect(config.production).toBe(false);
+    expect(config.gatewayPort).toBe(4000);
+    expect(config.subgraphUrls).toEqual({
+      fjc: 'http://localhost:4001/graphql',
+      police: 'http://localhost:4002/graphql',
+      probation: 'http://localhost:4003/graphql',
+      'perpetrator-programs': 'http://localhost:4004/graphql',
+      'youth-care': 'http://localhost:4005/graphql',
+      housing: 'http://localhost:4006/graphql',
+      'mental-health': 'http://localhost:4007/graphql',
+    });
+    expect(config.auth).toMatchObject({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof' });
+  });
+
+  it('moves every subgraph with ONEROOF_SUBGRAPH_BASE_PORT and takes per-agency URLs', () => {
+    const config = loadConfig({ ONEROOF_SUBGRAPH_BASE_PORT: '5001', ONEROOF_SUBGRAPH_URL_YOUTH_CARE: 'http://youth-care:4005/graphql' });
+    expect(config.subgraphUrls.fjc).toBe('http://localhost:5001/graphql');
+    expect(config.subgraphUrls['mental-health']).toBe('http://localhost:5007/graphql');
+    expect(config.subgraphUrls['youth-care']).toBe('http://youth-care:4005/graphql');
+  });
+
+  it('refuses a port that is not a number', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+  });
+
+  it('refuses to run production on the development issuer', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ONEROOF_JWKS_URL and ONEROOF_ISSUER/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', ONEROOF_JWKS_URL: 'https://idp.example/jwks', ONEROOF_ISSUER: DEV_ISSUER }),
+    ).toThrow(/development issuer/);
+  });
+
+  it('accepts production with an identity provider over https', () => {
+    const config = loadConfig({ NODE_ENV: 'production', ONEROOF_JWKS_URL: 'https://idp.example/jwks', ONEROOF_ISSUER: 'https://idp.example' });
+    expect(config.auth).toEqual({ mode: 'jwks', jwksUrl: 'https://idp.example/jwks', issuer: 'https://idp.example', audience: 'oneroof' });
+  });
+});

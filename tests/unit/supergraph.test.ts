@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import { buildASTSchema, getNamedType, isLeafType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { composeSupergraph, SUPERGRAPH_FILE } from '../../schema/compose';
+
+/** Fields that hold no person data: keys and the containers whose own fields are labelled. */
+function unlabelledLeafFields(schema: GraphQLSchema): string[] {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || ['Query', 'Mutation'].includes(type.name)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.name === 'id' || !isLeafType(getNamedType(field.type))) continue;
+      const labelled = field.astNode?.directives?.some((d) => d.name.value === 'sensitive');
+      if (!labelled) missing.push(`${type.name}.${field.name}`);
+    }
+  }
+  return missing;
+}
+
+describe('the supergraph', () => {
+  const committed = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
+
+  it('is up to date with the subgraph schemas (run `npm run compose` when this fails)', () => {
+    expect(committed).toBe(composeSupergraph());
+  });
+
+  it('carries @sensitive on every field of person data, with its category', () => {
+    const schema = buildASTSchema(parse(committed), { assumeValidSDL: true });
+    expect(unlabelledLeafFields(schema)).toEqual([]);
+    expect(committed).toContain('directive @sensitive(category: Category!) on FIELD_DEFINITION');
+  });
+
+  it('has the unified client view with one file per agency, each resolved by its owner', () => {
+    const schema = buildASTSchema(parse(committed), { assumeValidSDL: true });
+    const client = schema.getType('Client');
+    if (!isObjectType(client)) throw new Error('Client is missing');
+    const owners = Object.fromEntries(
+      ['police', 'probation', 'perpetratorProgram', 'youthCare', 'housing', 'mentalHealth'].map((name) => {
+        const joinField = client.getFields()[name]?.astNode?.directives?.find((d) => d.name.value === 'join__field');
+        const graph = joinField?.arguments?.find((a) => a.name.value === 'graph')?.value;
+        return [name, graph && 'value' in graph ? graph.value : undefined];
+      }),
+    );
+    expect(owners).toEqual({
+      police: 'POLICE', probation: 'PROBATION', perpetratorProgram: 'PERPETRATOR_PROGRAMS',
+      youthCare: 'YOUTH_CARE', housing: 'HOUSING', mentalHealth: 'MENTAL_HEALTH',
+    });
+    expect(schema.getQueryType()?.getFields().client.args.map((a) => `${a.name}: ${a.type}`)).toEqual(['id: ID!']);
+  });
+});
