@@ -1,62 +1,8 @@
-import { IN_ID_LIST, idList, openSqliteStore, type Migration, type SqliteStore } from '../../lib/store/sqlite';
+import { IN_ID_LIST, idList, openSqliteStore, type SqliteStore } from '../../lib/store/sqlite';
+import { MIGRATIONS } from './migrations';
 
 /** The FJC's store: client registry, cases and members, and the reference directory. */
 export type FjcStore = SqliteStore;
-
-export const MIGRATIONS: Migration[] = [
-  {
-    version: 1,
-    name: 'client registry, cases, reference directory',
-    sql: `
-    CREATE TABLE clients (
-      id TEXT PRIMARY KEY,
-      first_name TEXT NOT NULL,
-      last_name TEXT NOT NULL,
-      date_of_birth TEXT NOT NULL,
-      gender TEXT NOT NULL CHECK (gender IN ('FEMALE', 'MALE', 'X')),
-      language TEXT NOT NULL,
-      interpreter_needed INTEGER NOT NULL,
-      phone TEXT,
-      email TEXT,
-      street TEXT,
-      postal_code TEXT,
-      municipality TEXT,
-      address_protected INTEGER NOT NULL,
-      registered_at TEXT NOT NULL,
-      registered_by TEXT NOT NULL,
-      request_id TEXT
-    );
-    CREATE INDEX clients_birth ON clients(date_of_birth);
-    CREATE INDEX clients_name ON clients(last_name COLLATE NOCASE, first_name COLLATE NOCASE);
-    CREATE TABLE cases (
-      id TEXT PRIMARY KEY,
-      reference TEXT NOT NULL UNIQUE,
-      status TEXT NOT NULL CHECK (status IN ('OPEN', 'CLOSED')),
-      opened_at TEXT NOT NULL,
-      closed_at TEXT,
-      risk_level TEXT CHECK (risk_level IN ('LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH')),
-      case_manager TEXT
-    );
-    CREATE INDEX cases_manager ON cases(case_manager, opened_at);
-    CREATE INDEX cases_status ON cases(status, opened_at);
-    CREATE TABLE case_members (
-      case_id TEXT NOT NULL REFERENCES cases(id),
-      client_id TEXT NOT NULL REFERENCES clients(id),
-      role TEXT NOT NULL CHECK (role IN ('VICTIM', 'PERPETRATOR', 'CHILD', 'OTHER')),
-      PRIMARY KEY (case_id, client_id)
-    );
-    CREATE INDEX case_members_client ON case_members(client_id);
-    CREATE TABLE agency_links (
-      agency TEXT NOT NULL,
-      client_id TEXT NOT NULL REFERENCES clients(id),
-      capacity TEXT NOT NULL,
-      since TEXT NOT NULL,
-      registered_by TEXT NOT NULL,
-      request_id TEXT,
-      PRIMARY KEY (client_id, agency)
-    );`,
-  },
-];
 
 export function openFjcStore(file: string): FjcStore {
   return openSqliteStore(file, MIGRATIONS);

@@ -1,0 +1,32 @@
+import { CATEGORIES, type Category, type Purpose, type Role } from '../viewer';
+
+const ALL = CATEGORIES;
+const NONE: readonly Category[] = [];
+
+/** The categories of person data a role may ever see (DESIGN.md, Ceilings). */
+export const ROLE_CEILINGS: Readonly<Record<Role, readonly Category[]>> = {
+  FRONT_DESK: ['IDENTITY', 'INVOLVEMENT'],
+  CASE_MANAGER: ALL,
+  AGENCY_STAFF: ALL,
+  COORDINATOR: NONE,
+  AUDITOR: NONE,
+};
+
+/** The categories of person data a purpose of use may ever reach. */
+export const PURPOSE_CEILINGS: Readonly<Record<Purpose, readonly Category[]>> = {
+  INTAKE: ['IDENTITY', 'INVOLVEMENT'],
+  CASE_MANAGEMENT: ALL,
+  SECURITY_CONFERENCE: ALL,
+  EMERGENCY: ['IDENTITY', 'INVOLVEMENT', 'SAFETY'],
+  STATISTICS: NONE,
+  AUDIT: NONE,
+};
+
+/**
+ * The ceiling of a viewer for one request: the union of the ceilings of the viewer's roles,
+ * intersected with the purpose's.
+ */
+export function ceilingOf(roles: readonly Role[], purpose: Purpose): ReadonlySet<Category> {
+  const byRoles = new Set(roles.flatMap((role) => ROLE_CEILINGS[role]));
+  return new Set(PURPOSE_CEILINGS[purpose].filter((category) => byRoles.has(category)));
+}
