@@ -17,6 +17,8 @@ export interface OneRoofConfig {
   subgraphBasePort: number;
   /** Where the gateway finds each subgraph; default `http://localhost:<port>/graphql`. */
   subgraphUrls: Record<AgencyId, string>;
+  /** Where partner agencies fetch the FJC's consent-assertion keys; default beside the FJC's `/graphql`. */
+  assertionJwksUrl: string;
   auth: AuthConfig;
 }
 
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OneRoofConfig 
     gatewayPort: port(env, 'PORT', 4000),
     subgraphBasePort,
     subgraphUrls,
+    assertionJwksUrl: env.ONEROOF_ASSERTION_JWKS_URL || subgraphUrls.fjc.replace(/graphql\/?$/, '.well-known/jwks.json'),
     auth: authConfig(env, production, audience, dataDir),
   };
 }

@@ -7,10 +7,24 @@ import { log } from '../log';
 /** A plain JSON route beside `/graphql`, such as `/health` or `/ready`. */
 export type JsonRoute = () => Promise<{ status: number; body: unknown }>;
 
+/** The parts of an HTTP request that carry a GraphQL operation: the JSON body (POST), the query string (GET). */
+export interface GraphQLRequestParts {
+  readonly method: string;
+  body: unknown;
+  /** `url.search`, with its leading `?`. */
+  search: string;
+}
+
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** Builds the GraphQL context; may throw a GraphQLError (UNAUTHENTICATED...). */
   context: (request: http.IncomingMessage, requestId: string) => Promise<TContext>;
+  /**
+   * Runs once `context` has succeeded and before Apollo reads the operation: may rewrite the
+   * request's operation and extend the context (the gateway's pre-planning field filter). When
+   * `context` throws, the request is not prepared and Apollo answers that error as usual.
+   */
+  prepare?: (parts: GraphQLRequestParts, context: TContext) => Promise<{ parts: GraphQLRequestParts; context: TContext }>;
   routes?: Record<string, JsonRoute>;
   /** Largest accepted request body in bytes; default 1 MiB. */
   maxBodyBytes?: number;
@@ -71,9 +85,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const body = req.method === 'POST' ? await readJsonBody(req, maxBodyBytes) : undefined;
+    const { parts, context } = await prepared({ method: req.method ?? 'GET', body, search: url.search }, req, requestId);
     const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context(req, requestId),
+      httpGraphQLRequest: { method: parts.method, headers, search: parts.search, body: parts.body },
+      context,
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -83,6 +98,20 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  async function prepared(parts: GraphQLRequestParts, req: http.IncomingMessage, requestId: string) {
+    const prepare = options.prepare;
+    if (!prepare) return { parts, context: () => options.context(req, requestId) };
+    let context: TContext;
+    try {
+      context = await options.context(req, requestId);
+    } catch (error) {
+      // Apollo turns the refusal into its response, with the same shape and status as without `prepare`.
+      return { parts, context: () => Promise.reject(error) };
+    }
+    const ready = await prepare(parts, context);
+    return { parts: ready.parts, context: async () => ready.context };
   }
 
   return server;

@@ -10,11 +10,17 @@ import { formatError } from '../http/formatError';
 import { createGraphQLHttpServer } from '../http/graphqlHttpServer';
 import { authenticate } from '../requestContext';
 import type { RequestContext } from '../viewer';
+import type { AssertionSigner, AssertionVerifier } from '../policy/assertions';
+import { createAccessControl, type AccessControl, type BasesSource, type ClientLedger } from './access';
+import { auditPlugin } from './auditPlugin';
+import { applyFieldPolicy } from './fieldPolicy';
 import { loadSubgraphTypeDefs } from './typeDefs';
 
 /** What every resolver of a subgraph receives: the verified request plus per-request loaders. */
 export interface SubgraphContext<TLoaders, TStore = unknown> extends RequestContext {
   agency: AgencyId;
+  /** Legal bases and decisions of this request (DESIGN.md, Authorization). */
+  access: AccessControl;
   loaders: TLoaders;
   /** The agency's store, for mutations; reads go through `loaders`. */
   store: TStore;
@@ -26,13 +32,27 @@ export interface SubgraphDefinition<TStore, TLoaders> {
   resolvers: GraphQLResolverMap<SubgraphContext<TLoaders, TStore>>;
   /** Fresh DataLoaders for one request. */
   createLoaders: (store: TStore, request: RequestContext) => TLoaders;
+  /** The FJC only: reads clients' legal bases from its own registry instead of an assertion. */
+  basesSource?: (store: TStore, request: RequestContext) => BasesSource;
 }
 
 export interface SubgraphServerOptions<TStore> {
   store: TStore;
   verifyToken: TokenVerifier;
   production: boolean;
+  /** Partner agencies: verifies the FJC's consent assertions (keys from the FJC's JWKS). */
+  verifyAssertion?: AssertionVerifier;
+  /** The FJC: signs consent assertions and serves their public keys at `/.well-known/jwks.json`. */
+  assertionSigner?: AssertionSigner;
+  /** Writes what each request released or denied, before the response leaves (fail closed). */
+  disclosureSink?: DisclosureSink;
 }
+
+/**
+ * Records one request's decisions in the agency's own disclosure log. Throwing withholds the whole
+ * response: data whose disclosure cannot be recorded is not released.
+ */
+export type DisclosureSink = (request: RequestContext, agency: AgencyId, ledger: ReadonlyMap<string, ClientLedger>) => void;
 
 export interface SubgraphServer<TLoaders, TStore> {
   schema: GraphQLSchema;
@@ -53,6 +73,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
     typeDefs: loadSubgraphTypeDefs(definition.agency),
     resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
   });
+  applyFieldPolicy(schema, definition.agency);
   const apollo = new ApolloServer<SubgraphContext<TLoaders, TStore>>({
     schema,
     introspection: !options.production,
@@ -60,7 +81,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
     formatError,
     csrfPrevention: true,
     // Inline traces would send timing data to the gateway on every fetch; nobody reads them here.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.disclosureSink ? [auditPlugin(definition.agency, options.disclosureSink)] : [])],
   });
   await apollo.start();
   const server = createGraphQLHttpServer({
@@ -70,11 +91,19 @@ export async function createSubgraphServer<TStore, TLoaders>(
       return {
         ...request,
         agency: definition.agency,
+        access: createAccessControl(request, {
+          verifyAssertion: options.verifyAssertion ?? null,
+          basesSource: definition.basesSource?.(options.store, request) ?? null,
+          signer: options.assertionSigner ?? null,
+        }),
         store: options.store,
         loaders: definition.createLoaders(options.store, request),
       };
     },
-    routes: { '/health': async () => ({ status: 200, body: { status: 'ok', agency: definition.agency } }) },
+    routes: {
+      '/health': async () => ({ status: 200, body: { status: 'ok', agency: definition.agency } }),
+      ...(options.assertionSigner ? { '/.well-known/jwks.json': async () => ({ status: 200, body: options.assertionSigner!.jwks }) } : {}),
+    },
   });
   return { schema, apollo, http: server };
 }

@@ -60,7 +60,8 @@ export function findClientBases(
     consent: [...(consent.get(id) ?? [])].sort(),
     conference: inConference.has(id) ? request.conferenceId ?? null : null,
     emergency: request.purpose === 'EMERGENCY' && Boolean(request.emergencyReason),
-    jointClient: jointClient.has(id),
+    // The FJC's own registration is its link to every client it registered.
+    jointClient: agency === 'fjc' || jointClient.has(id),
     protectedContact: protectedContact.has(id),
   }));
 }

@@ -1,6 +1,19 @@
 import DataLoader from 'dataloader';
 import { groupBy } from '../../lib/store/sqlite';
 import {
+  findActionsOfCases,
+  findActionsOfConferences,
+  findMemberEventsOfCases,
+  findMonitoringNotesOfCases,
+  findPlanItemsOfCases,
+  type CaseActionRow,
+  type MemberEventRow,
+  type MonitoringNoteRow,
+  type PlanItemRow,
+} from './casePlanStore';
+import { findConferences, findConferencesOfCases, findParticipants, type ConferenceRow, type ParticipantRow } from './conferenceStore';
+import { findConsents, findConsentsOfClients } from './consentStore';
+import {
   findAgencyLinks,
   findCases,
   findClients,
@@ -12,6 +25,7 @@ import {
   type FjcStore,
   type MemberRow,
 } from './store';
+import type { ConsentRecord } from './types';
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -20,23 +34,37 @@ function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T |
 
 const BATCH = { maxBatchSize: 1000 };
 
-/** Per-request loaders: one store query per batch, whatever the number of clients or cases. */
+/** A loader of one record per id. */
+function one<T extends { id: string }>(find: (ids: readonly string[]) => T[]) {
+  return new DataLoader<string, T | null>((ids) => Promise.resolve(byId(ids, find(ids))), BATCH);
+}
+
+/** A loader of the list of records that belong to each key. */
+function many<T>(find: (keys: readonly string[]) => T[], keyOf: (row: T) => string) {
+  return new DataLoader<string, T[]>((keys) => Promise.resolve(groupBy(keys, find(keys), keyOf)), BATCH);
+}
+
+/**
+ * Per-request loaders: one store query per batch, whatever the number of clients or cases. Built
+ * fresh for every request, so nothing read here (a consent, a conference) outlives its request.
+ */
 export function createFjcLoaders(store: FjcStore) {
   return {
-    clients: new DataLoader<string, ClientRow | null>((ids) => Promise.resolve(byId(ids, findClients(store, ids))), BATCH),
-    cases: new DataLoader<string, CaseRow | null>((ids) => Promise.resolve(byId(ids, findCases(store, ids))), BATCH),
-    membershipsOfClient: new DataLoader<string, MemberRow[]>(
-      (ids) => Promise.resolve(groupBy(ids, findMembershipsOfClients(store, ids), (m) => m.clientId)),
-      BATCH,
-    ),
-    membersOfCase: new DataLoader<string, MemberRow[]>(
-      (ids) => Promise.resolve(groupBy(ids, findMembersOfCases(store, ids), (m) => m.caseId)),
-      BATCH,
-    ),
-    agencyLinks: new DataLoader<string, AgencyLinkRow[]>(
-      (ids) => Promise.resolve(groupBy(ids, findAgencyLinks(store, ids), (l) => l.clientId)),
-      BATCH,
-    ),
+    clients: one<ClientRow>((ids) => findClients(store, ids)),
+    cases: one<CaseRow>((ids) => findCases(store, ids)),
+    membershipsOfClient: many<MemberRow>((ids) => findMembershipsOfClients(store, ids), (m) => m.clientId),
+    membersOfCase: many<MemberRow>((ids) => findMembersOfCases(store, ids), (m) => m.caseId),
+    agencyLinks: many<AgencyLinkRow>((ids) => findAgencyLinks(store, ids), (l) => l.clientId),
+    consents: one<ConsentRecord>((ids) => findConsents(store, ids)),
+    consentsOfClient: many<ConsentRecord>((ids) => findConsentsOfClients(store, ids), (c) => c.clientId),
+    conferences: one<ConferenceRow>((ids) => findConferences(store, ids)),
+    conferencesOfCase: many<ConferenceRow>((ids) => findConferencesOfCases(store, ids), (c) => c.caseId),
+    participantsOfConference: many<ParticipantRow>((ids) => findParticipants(store, ids), (p) => p.conferenceId),
+    planItemsOfCase: many<PlanItemRow>((ids) => findPlanItemsOfCases(store, ids), (p) => p.caseId),
+    monitoringNotesOfCase: many<MonitoringNoteRow>((ids) => findMonitoringNotesOfCases(store, ids), (n) => n.caseId),
+    actionsOfCase: many<CaseActionRow>((ids) => findActionsOfCases(store, ids), (a) => a.caseId),
+    actionsOfConference: many<CaseActionRow>((ids) => findActionsOfConferences(store, ids), (a) => a.conferenceId ?? ''),
+    memberEventsOfCase: many<MemberEventRow>((ids) => findMemberEventsOfCases(store, ids), (e) => e.caseId),
   };
 }
 

@@ -127,4 +127,67 @@ export const MIGRATIONS: Migration[] = [
     CREATE TRIGGER mutation_log_never_updated BEFORE UPDATE ON mutation_log BEGIN SELECT RAISE(ABORT, 'the mutation log is append-only'); END;
     CREATE TRIGGER mutation_log_never_deleted BEFORE DELETE ON mutation_log BEGIN SELECT RAISE(ABORT, 'the mutation log is append-only'); END;`,
   },
+  {
+    version: 3,
+    name: 'case plan: membership history, plan items, monitoring notes, decisions and actions',
+    sql: `
+    CREATE TABLE case_member_events (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      case_id TEXT NOT NULL REFERENCES cases(id),
+      client_id TEXT NOT NULL REFERENCES clients(id),
+      role TEXT NOT NULL CHECK (role IN ('VICTIM', 'PERPETRATOR', 'CHILD', 'OTHER')),
+      event TEXT NOT NULL CHECK (event IN ('ADDED', 'REMOVED')),
+      at TEXT NOT NULL,
+      by_sub TEXT NOT NULL,
+      request_id TEXT NOT NULL
+    );
+    CREATE INDEX case_member_events_case ON case_member_events(case_id, id);
+    CREATE TABLE plan_items (
+      id TEXT PRIMARY KEY,
+      case_id TEXT NOT NULL REFERENCES cases(id),
+      domain TEXT NOT NULL CHECK (domain IN ('SAFETY', 'HOUSING', 'WORK', 'ADDICTION', 'FINANCES', 'MENTAL_HEALTH',
+        'PERPETRATOR_PROGRAMME', 'SUPERVISED_CONTACT', 'PARENTING', 'OTHER')),
+      description TEXT NOT NULL,
+      owner_agency TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED')),
+      due_date TEXT,
+      created_by TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      request_id TEXT NOT NULL,
+      updated_by TEXT,
+      updated_at TEXT,
+      update_request_id TEXT
+    );
+    CREATE INDEX plan_items_case ON plan_items(case_id);
+    CREATE TABLE monitoring_notes (
+      id TEXT PRIMARY KEY,
+      case_id TEXT NOT NULL REFERENCES cases(id),
+      text TEXT NOT NULL,
+      written_by TEXT NOT NULL,
+      written_at TEXT NOT NULL,
+      request_id TEXT NOT NULL
+    );
+    CREATE INDEX monitoring_notes_case ON monitoring_notes(case_id, written_at);
+    CREATE TABLE case_actions (
+      id TEXT PRIMARY KEY,
+      case_id TEXT NOT NULL REFERENCES cases(id),
+      conference_id TEXT REFERENCES conferences(id),
+      kind TEXT NOT NULL CHECK (kind IN ('DECISION', 'ACTION')),
+      description TEXT NOT NULL,
+      responsible_agency TEXT NOT NULL,
+      due_date TEXT NOT NULL,
+      recorded_by TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      request_id TEXT NOT NULL
+    );
+    CREATE INDEX case_actions_case ON case_actions(case_id, due_date);
+    CREATE INDEX case_actions_conference ON case_actions(conference_id);
+    -- Notes, decisions and membership changes are a record of what happened: added to, never rewritten.
+    CREATE TRIGGER case_member_events_never_updated BEFORE UPDATE ON case_member_events BEGIN SELECT RAISE(ABORT, 'membership history is append-only'); END;
+    CREATE TRIGGER case_member_events_never_deleted BEFORE DELETE ON case_member_events BEGIN SELECT RAISE(ABORT, 'membership history is append-only'); END;
+    CREATE TRIGGER monitoring_notes_never_updated BEFORE UPDATE ON monitoring_notes BEGIN SELECT RAISE(ABORT, 'monitoring notes are append-only'); END;
+    CREATE TRIGGER monitoring_notes_never_deleted BEFORE DELETE ON monitoring_notes BEGIN SELECT RAISE(ABORT, 'monitoring notes are append-only'); END;
+    CREATE TRIGGER case_actions_never_updated BEFORE UPDATE ON case_actions BEGIN SELECT RAISE(ABORT, 'decisions and actions are append-only'); END;
+    CREATE TRIGGER case_actions_never_deleted BEFORE DELETE ON case_actions BEGIN SELECT RAISE(ABORT, 'decisions and actions are append-only'); END;`,
+  },
 ];

@@ -1,138 +1,30 @@
-import { isAgencyId } from '../../lib/agencies';
-import { badUserInput, forbiddenOperation } from '../../lib/errors';
-import type { SubgraphContext } from '../../lib/subgraph/createSubgraphServer';
-import {
-  optionalText,
-  requireIsoDate,
-  requireLimit,
-  requireOneOf,
-  requirePastDate,
-  requireText,
-} from '../../lib/validation';
-import type { FjcLoaders } from './loaders';
-import {
-  insertClient,
-  listCases,
-  nextClientId,
-  searchClients,
-  upsertAgencyLink,
-  type CaseRow,
-  type ClientRow,
-  type FjcStore,
-  type MemberRow,
-} from './store';
+import { casePlanResolvers } from './casePlanResolvers';
+import { caseResolvers } from './caseResolvers';
+import { conferenceResolvers } from './conferenceResolvers';
+import { consentResolvers } from './consentResolvers';
+import { registryResolvers } from './registryResolvers';
 
-type Context = SubgraphContext<FjcLoaders, FjcStore>;
+type ResolverMap = Record<string, Record<string, unknown>>;
 
-const MAX_IDS = 500;
-const GENDERS = ['FEMALE', 'MALE', 'X'] as const;
-
-interface RegisterClientInput {
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  gender: string;
-  language: string;
-  interpreterNeeded: boolean;
-  phone?: string | null;
-  email?: string | null;
-  address?: { street: string; postalCode: string; municipality: string } | null;
-  addressProtected: boolean;
-}
-
-function requireFjcRole(context: Context, roles: string[]): void {
-  if (context.viewer.agency !== 'fjc' || !context.viewer.roles.some((r) => roles.includes(r))) throw forbiddenOperation();
-}
-
-export const resolvers = {
-  Query: {
-    client: (_: unknown, args: { id: string }, context: Context) => context.loaders.clients.load(args.id),
-    clients: (_: unknown, args: { ids: string[] }, context: Context) => {
-      if (args.ids.length > MAX_IDS) throw badUserInput('ids', `at most ${MAX_IDS} ids per request.`);
-      return context.loaders.clients.loadMany(args.ids).then((rows) => rows.map((r) => (r instanceof Error ? null : r)));
-    },
-    searchClients: (_: unknown, args: { name?: string | null; dateOfBirth?: string | null; first?: number | null }, context: Context) => {
-      const name = optionalText('name', args.name, 100);
-      const dateOfBirth = args.dateOfBirth ? requireIsoDate('dateOfBirth', args.dateOfBirth) : undefined;
-      if (!name && !dateOfBirth) throw badUserInput('name', 'give a name or a date of birth to search by.');
-      if (name && name.length < 2) throw badUserInput('name', 'must be at least 2 characters.');
-      const first = requireLimit('first', args.first, 20, 100);
-      return searchClients(context.store, { name: name ?? undefined, dateOfBirth, first });
-    },
-    case: (_: unknown, args: { id: string }, context: Context) => context.loaders.cases.load(args.id),
-    cases: (_: unknown, args: { status?: string | null; caseManager?: string | null; first?: number | null }, context: Context) =>
-      listCases(context.store, {
-        status: args.status ?? undefined,
-        caseManager: optionalText('caseManager', args.caseManager) ?? undefined,
-        first: requireLimit('first', args.first, 50, 500),
-      }),
-  },
-  Mutation: {
-    registerClient: (_: unknown, { input }: { input: RegisterClientInput }, context: Context) => {
-      requireFjcRole(context, ['FRONT_DESK', 'CASE_MANAGER']);
-      const client = {
-        firstName: requireText('input.firstName', input.firstName, 100),
-        lastName: requireText('input.lastName', input.lastName, 100),
-        dateOfBirth: requirePastDate('input.dateOfBirth', input.dateOfBirth),
-        gender: requireOneOf('input.gender', input.gender, GENDERS),
-        language: requireText('input.language', input.language, 8),
-        interpreterNeeded: input.interpreterNeeded,
-        phone: optionalText('input.phone', input.phone, 40),
-        email: optionalText('input.email', input.email, 200),
-        address: input.address
-          ? {
-              street: requireText('input.address.street', input.address.street),
-              postalCode: requireText('input.address.postalCode', input.address.postalCode, 10),
-              municipality: requireText('input.address.municipality', input.address.municipality, 100),
-            }
-          : null,
-        addressProtected: input.addressProtected,
-      };
-      if (!/^[a-z]{2,3}$/.test(client.language)) throw badUserInput('input.language', 'must be an ISO 639 code such as nl.');
-      if (client.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(client.email)) throw badUserInput('input.email', 'is not an e-mail address.');
-      const id = context.store.transaction(() => {
-        const newId = nextClientId(context.store);
-        insertClient(context.store, {
-          ...client,
-          id: newId,
-          registeredAt: new Date().toISOString().slice(0, 10),
-          registeredBy: context.viewer.sub,
-          requestId: context.requestId,
-        });
-        return newId;
-      });
-      return context.loaders.clients.load(id);
-    },
-    registerAgencyLink: async (_: unknown, args: { clientId: string; capacity: string; since: string }, context: Context) => {
-      const { agency, roles } = context.viewer;
-      if (agency === 'fjc' || !isAgencyId(agency) || !roles.some((r) => r === 'AGENCY_STAFF' || r === 'CASE_MANAGER')) {
-        throw forbiddenOperation();
+/** Merges resolver maps type by type; a field defined twice is a programming error. */
+function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
+  const merged: ResolverMap = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      for (const field of Object.keys(fields)) {
+        if (merged[type] && field in merged[type]) throw new Error(`resolver ${type}.${field} is defined twice`);
       }
-      const capacity = requireText('capacity', args.capacity, 40);
-      const since = requirePastDate('since', args.since);
-      if (!(await context.loaders.clients.load(args.clientId))) throw badUserInput('clientId', 'no such client.');
-      upsertAgencyLink(context.store, {
-        agency, clientId: args.clientId, capacity, since, registeredBy: context.viewer.sub, requestId: context.requestId,
-      });
-      return { agency, capacity, since };
-    },
-  },
-  Client: {
-    __resolveReference: (reference: { id: string }, context: Context) => context.loaders.clients.load(reference.id),
-    displayName: (client: ClientRow) => `${client.firstName} ${client.lastName}`,
-    address: (client: ClientRow) =>
-      client.street ? { street: client.street, postalCode: client.postalCode, municipality: client.municipality } : null,
-    cases: (client: ClientRow, _: unknown, context: Context) => context.loaders.membershipsOfClient.load(client.id),
-    agencyLinks: (client: ClientRow, _: unknown, context: Context) => context.loaders.agencyLinks.load(client.id),
-  },
-  CaseMembership: {
-    case: (member: MemberRow, _: unknown, context: Context) => context.loaders.cases.load(member.caseId),
-  },
-  Case: {
-    __resolveReference: (reference: { id: string }, context: Context) => context.loaders.cases.load(reference.id),
-    members: (row: CaseRow, _: unknown, context: Context) => context.loaders.membersOfCase.load(row.id),
-  },
-  CaseMember: {
-    client: (member: MemberRow, _: unknown, context: Context) => context.loaders.clients.load(member.clientId),
-  },
-};
+      merged[type] = { ...merged[type], ...fields };
+    }
+  }
+  return merged;
+}
+
+/** The FJC subgraph: client registry and cases, consent registry, security conferences, case plans. */
+export const resolvers = mergeResolvers(
+  registryResolvers,
+  consentResolvers,
+  conferenceResolvers,
+  caseResolvers,
+  casePlanResolvers,
+);

@@ -1,9 +1,14 @@
 import type { Random } from '../../lib/seed/random';
 import type { World } from '../../lib/seed/world';
+import { seedConferences, seedConsents } from './seedHistory';
 import { insertCase, insertCaseMember, insertClient, upsertAgencyLink, type FjcStore } from './store';
 
-/** Writes the FJC's part of the world: the registry, the cases, and the reference directory. */
-export function seedFjc(store: FjcStore, world: World, _random: Random): void {
+/**
+ * Writes the FJC's part of the world: the registry, the cases, the reference directory, and the
+ * history of consents and conferences. The first family and its case (the end-to-end tests'
+ * fixture) get no consent and no conference: tests record their own through the API.
+ */
+export function seedFjc(store: FjcStore, world: World, random: Random): void {
   for (const client of world.clients) {
     insertClient(store, {
       ...client,
@@ -20,4 +25,8 @@ export function seedFjc(store: FjcStore, world: World, _random: Random): void {
       agency: inv.agency, clientId: inv.clientId, capacity: inv.capacity, since: inv.since, registeredBy: 'seed', requestId: null,
     });
   }
+  const fixtureCase = world.cases[0];
+  const fixtureFamily = new Set(fixtureCase ? fixtureCase.members.map((m) => m.clientId) : []);
+  seedConsents(store, world, random.fork('consents'), fixtureFamily);
+  seedConferences(store, world, random.fork('conferences'), new Set(fixtureCase ? [fixtureCase.id] : []));
 }

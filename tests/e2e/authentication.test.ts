@@ -61,7 +61,8 @@ describe('authentication and purpose of use', () => {
     const variables = { r: [{ __typename: 'Client', id: 'FJC-000001' }] };
     const forgedCall = await postGraphQL(stack.subgraphs.police.url, entities, { purpose: 'CASE_MANAGEMENT', variables });
     expectRefused(forgedCall, 401, 'UNAUTHENTICATED');
-    const withToken = await postGraphQL(stack.subgraphs.police.url, entities, { token, purpose: 'CASE_MANAGEMENT', variables });
-    expect(withToken.body.errors).toBeUndefined();
+    const police = await stack.token({ sub: 'police-staff-1', agency: 'police', roles: ['AGENCY_STAFF'] });
+    const withToken = await postGraphQL(stack.subgraphs.police.url, entities, { token: police, purpose: 'CASE_MANAGEMENT', variables });
+    expect(withToken.body).toEqual({ data: { _entities: [{ police: { involved: true } }] } });
   });
 });

@@ -1,9 +1,10 @@
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
+import { recordConsent } from '../helpers/fjcRecords';
 import { postGraphQL } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';
 
 const FILES = /* GraphQL */ `
-  police { involved since capacity interventions { reportNumber kind substances childrenPresent } barringOrders { status } }
+  police { involved since capacity }
   probation { involved since capacity }
   perpetratorProgram { involved since capacity }
   youthCare { involved since capacity }
@@ -22,6 +23,10 @@ describe('the unified client view through the gateway', () => {
   beforeAll(async () => {
     stack = await startStack();
     token = await stack.token({ sub: 'fjc-staff-1', name: 'Case Manager One', agency: 'fjc', roles: ['CASE_MANAGER'] });
+    // Being in mental-health care is itself health data: shared with the FJC on consent only.
+    for (const clientId of [FIXTURE_CLIENTS.knownToAll, FIXTURE_CLIENTS.knownToNone]) {
+      await recordConsent(stack.gatewayUrl, token, { clientId, granteeAgency: 'fjc', categories: ['HEALTH'] });
+    }
   });
   afterAll(() => stack.stop());
 
@@ -51,7 +56,6 @@ describe('the unified client view through the gateway', () => {
     expect(body.errors).toBeUndefined();
     const client = body.data!.client;
     expect(client.agencyLinks).toEqual([]);
-    expect(client.police).toEqual({ involved: false, since: null, capacity: null, interventions: null, barringOrders: null });
     for (const field of FILE_FIELDS) expect(client[field]).toMatchObject({ involved: false, since: null, capacity: null });
   });
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
@@ -8,7 +9,7 @@ import { DEV_ISSUER } from '../../lib/auth/devIssuer';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
 import type { SqliteStore } from '../../lib/store/sqlite';
 import { createSubgraphServer } from '../../lib/subgraph/createSubgraphServer';
-import { storeFile } from '../../lib/subgraph/runSubgraph';
+import { assertionOptions, storeFile } from '../../lib/subgraph/runSubgraph';
 import { createGatewayServer } from '../../gateway/server';
 import { composeSupergraph } from '../../schema/compose';
 import { seedAll } from '../../seed/seedAll';
@@ -17,8 +18,10 @@ import { SUBGRAPHS } from '../../subgraphs/registry';
 export interface RunningSubgraph {
   url: string;
   store: SqliteStore;
-  /** HTTP requests this subgraph has received. */
+  /** GraphQL requests this subgraph has received (key fetches and health checks not counted). */
   readonly requests: number;
+  /** The raw bodies of the requests it received, oldest first; only with `StackOptions.recordBodies`. */
+  readonly bodies: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -33,6 +36,21 @@ export interface TestStack {
 export interface StackOptions {
   clients?: number;
   seed?: number;
+  /** Record every request body each subgraph receives, in `RunningSubgraph.bodies`; default false. */
+  recordBodies?: boolean;
+}
+
+/**
+ * Records a request body as the subgraph's own handler reads it, without reading it here: a
+ * paused stream emits 'data' only for the chunks its consumer takes, so the handler is unaffected.
+ */
+function recordBody(req: http.IncomingMessage, into: string[]): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.pause();
+  req.once('end', () => {
+    if (chunks.length > 0) into.push(Buffer.concat(chunks).toString('utf8'));
+  });
 }
 
 /**
@@ -49,18 +67,24 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     const module = SUBGRAPHS[agency];
     if (!module) throw new Error(`no subgraph registered for ${agency}`);
     const store = module.openStore(storeFile(dataDir, agency)) as unknown as SqliteStore;
-    const server = await createSubgraphServer(module.definition, { store, verifyToken, production: false });
+    // fjc starts first (AGENCIES order): the others fetch its assertion keys over HTTP.
+    const assertionJwksUrl = subgraphs.fjc ? subgraphs.fjc.url.replace(/graphql$/, '.well-known/jwks.json') : '';
+    const access = await assertionOptions(agency, { dataDir, assertionJwksUrl });
+    const server = await createSubgraphServer(module.definition, { store, verifyToken, production: false, ...access });
     const port = await listen(server.http, 0, '127.0.0.1');
     let requests = 0;
-    server.http.on('request', () => {
-      requests += 1;
+    server.http.on('request', (req: { url?: string }) => {
+      if (req.url?.startsWith('/graphql')) requests += 1;
     });
+    const bodies: string[] = [];
+    if (options.recordBodies) server.http.prependListener('request', (req) => recordBody(req, bodies));
     subgraphs[agency] = {
       url: `http://127.0.0.1:${port}/graphql`,
       store,
       get requests() {
         return requests;
       },
+      bodies,
       stop: async () => {
         await close(server.http);
         await server.apollo.stop();

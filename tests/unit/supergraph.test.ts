@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import { buildASTSchema, getNamedType, isLeafType, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { composeSupergraph, SUPERGRAPH_FILE } from '../../schema/compose';
 
-/** Fields that hold no person data: keys and the containers whose own fields are labelled. */
+/** Leaf fields without a label, other than keys and fields clients cannot ask for. */
 function unlabelledLeafFields(schema: GraphQLSchema): string[] {
   const missing: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || ['Query', 'Mutation'].includes(type.name)) continue;
     for (const field of Object.values(type.getFields())) {
       if (field.name === 'id' || !isLeafType(getNamedType(field.type))) continue;
+      // Hidden from clients: the consent assertion travels between subgraphs only.
+      if (field.astNode?.directives?.some((d) => d.name.value === 'inaccessible')) continue;
       const labelled = field.astNode?.directives?.some((d) => d.name.value === 'sensitive');
       if (!labelled) missing.push(`${type.name}.${field.name}`);
     }

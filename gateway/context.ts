@@ -1,0 +1,23 @@
+import type http from 'node:http';
+import type { TokenVerifier } from '../lib/auth/tokens';
+import { authenticate } from '../lib/requestContext';
+import type { RequestContext } from '../lib/viewer';
+import type { RemovedField } from './fieldFilter';
+
+/** The gateway's context: the verified request plus what the pre-planning filter took out of it. */
+export interface GatewayContext extends RequestContext {
+  /** Fields removed above the ceiling, answered `null` with `FORBIDDEN` once the plan has run. */
+  withheld: readonly RemovedField[];
+}
+
+/**
+ * Authenticates a request (token and purpose, as every subgraph does again) into a context with
+ * nothing withheld yet; the operation filter fills `withheld` in.
+ * @throws GraphQLError UNAUTHENTICATED or PURPOSE_REQUIRED, answered by Apollo with its HTTP status.
+ */
+export function createGatewayContext(verifyToken: TokenVerifier) {
+  return async (req: http.IncomingMessage, requestId: string): Promise<GatewayContext> => ({
+    ...(await authenticate(req.headers, verifyToken, requestId)),
+    withheld: [],
+  });
+}

@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import type { JSONWebKeySet } from 'jose';
+import type { AgencyId } from '../agencies';
+import { GENESIS_HASH } from './canonical';
+import { checkpointProblem, type CheckpointRow } from './checkpoint';
+import { hashOfRow, ROW_COLUMNS, type ChainHead, type DisclosureRow } from './record';
+import { missingTriggers, presentTables } from './schema';
+
+export type BreakReason =
+  /** The row's content no longer gives its hash: it was edited. */
+  | 'HASH_MISMATCH'
+  /** The row does not link to the one before it: a row was replaced, or rows reordered. */
+  | 'PREV_HASH_MISMATCH'
+  /** Sequence numbers jump: rows before this one were deleted. */
+  | 'MISSING_RECORDS'
+  /** A checkpoint is forged, altered, or cannot be verified. */
+  | 'BAD_CHECKPOINT'
+  /** An append-only guard (trigger) is gone, a purge was left open, or a log table is missing. */
+  | 'GUARD_MISSING';
+
+export interface BrokenLink {
+  reason: BreakReason;
+  /** The first record that breaks the chain; `null` when the problem is not one record. */
+  seq: number | null;
+  detail: string;
+  /** The record as stored (names and ids only, never person data values). */
+  row?: DisclosureRow;
+  checkpointId?: number;
+}
+
+export interface ChainReport {
+  agency: AgencyId;
+  ok: boolean;
+  /** Records read before the first break (all of them when ok). */
+  checked: number;
+  /** The signed checkpoint the remaining chain starts from, when records were purged. */
+  anchor: ChainHead | null;
+  /** The last record of the chain, or the anchor when the log is empty. */
+  head: ChainHead | null;
+  broken?: BrokenLink;
+}
+
+/**
+ * Checks an agency's whole log: every checkpoint's signature, then every record in sequence
+ * against its own hash and its predecessor, then the guards. Reads only, so it runs on a store
+ * opened read-only by an auditor. Stops at the first broken link: everything after it is suspect.
+ * @param keys - the agency's checkpoint public keys; needed only when records were purged.
+ */
+export async function verifyChain(db: Database.Database, agency: AgencyId, keys: JSONWebKeySet | null): Promise<ChainReport> {
+  const tables = presentTables(db);
+  const report = (checked: number, anchor: ChainHead | null, head: ChainHead | null, broken?: BrokenLink): ChainReport => ({
+    agency, ok: broken === undefined, checked, anchor, head, ...(broken ? { broken } : {}),
+  });
+  if (tables.size === 0) return report(0, null, null);
+  if (tables.size < 3) {
+    return report(0, null, null, { reason: 'GUARD_MISSING', seq: null, detail: `log tables missing: only ${[...tables].sort().join(', ')}` });
+  }
+
+  const checkpoints = db.prepare('SELECT * FROM disclosure_checkpoint ORDER BY id').all() as CheckpointRow[];
+  let anchor: ChainHead | null = null;
+  for (const checkpoint of checkpoints) {
+    const problem = await checkpointProblem(checkpoint, agency, keys);
+    if (problem || (anchor && checkpoint.through_seq <= anchor.seq)) {
+      const detail = problem ?? 'checkpoint goes backwards';
+      return report(0, anchor, null, { reason: 'BAD_CHECKPOINT', seq: checkpoint.through_seq, detail, checkpointId: checkpoint.id });
+    }
+    anchor = { seq: checkpoint.through_seq, hash: checkpoint.through_hash };
+  }
+
+  let previous: ChainHead = anchor ?? { seq: 0, hash: GENESIS_HASH };
+  let checked = 0;
+  const rows = db.prepare(`SELECT ${ROW_COLUMNS.join(', ')} FROM disclosure_log ORDER BY seq`).iterate() as IterableIterator<DisclosureRow>;
+  for (const row of rows) {
+    checked += 1;
+    const broken = linkProblem(row, previous);
+    // Returning from for-of closes the statement's iterator, freeing the connection.
+    if (broken) return report(checked, anchor, previous, broken);
+    previous = { seq: row.seq, hash: row.hash };
+  }
+  const head = checked > 0 || anchor ? previous : null;
+
+  const missing = missingTriggers(db);
+  if (missing.length > 0) return report(checked, anchor, head, { reason: 'GUARD_MISSING', seq: null, detail: `triggers missing: ${missing.join(', ')}` });
+  const purge = db.prepare('SELECT through_seq FROM disclosure_purge').get() as { through_seq: number } | undefined;
+  if (purge) return report(checked, anchor, head, { reason: 'GUARD_MISSING', seq: purge.through_seq, detail: 'a purge was left open: deletes are not guarded' });
+  return report(checked, anchor, head);
+}
+
+/** Why `row` does not follow `previous` in the chain, or `null` when it does. */
+export function linkProblem(row: DisclosureRow, previous: ChainHead): BrokenLink | null {
+  if (row.seq !== previous.seq + 1) {
+    const detail = row.seq > previous.seq + 1 ? `records ${previous.seq + 1}..${row.seq - 1} are missing` : `sequence goes back after ${previous.seq}`;
+    return { reason: 'MISSING_RECORDS', seq: row.seq, detail, row };
+  }
+  if (row.prev_hash !== previous.hash) {
+    return { reason: 'PREV_HASH_MISMATCH', seq: row.seq, detail: `does not link to record ${previous.seq}`, row };
+  }
+  if (hashOfRow(row) !== row.hash) {
+    return { reason: 'HASH_MISMATCH', seq: row.seq, detail: 'content does not match its hash', row };
+  }
+  return null;
+}

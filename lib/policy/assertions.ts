@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { importJWK, jwtVerify, SignJWT, type JWTVerifyGetKey, type JSONWebKeySet, type KeyLike } from 'jose';
+import { ensureKeyPair } from '../auth/keyFile';
+import { CATEGORIES, type Category, type RequestContext } from '../viewer';
+import type { ClientBases } from './decide';
+
+/**
+ * Consent assertions: the FJC holds consent and legal bases, the agencies hold the data. For each
+ * viewer, purpose and client the FJC signs a short-lived JWS listing the bases that hold; the
+ * query planner carries it to each agency inside the entity representation (`@requires`), and
+ * the agency verifies it before deciding any field beyond its own records.
+ */
+export const ASSERTION_ISSUER = 'urn:oneroof:fjc';
+export const ASSERTION_AUDIENCE = 'urn:oneroof:agencies';
+/** Lifetime in seconds: long enough for one request's plan, too short to be worth stealing. */
+export const ASSERTION_TTL_SECONDS = 60;
+const ALG = 'EdDSA';
+
+export interface AssertionSigner {
+  /** The public keys agencies verify with, served by the FJC at `/.well-known/jwks.json`. */
+  jwks: JSONWebKeySet;
+  sign(request: RequestContext, clientId: string, bases: ClientBases): Promise<string>;
+}
+
+/** Loads (generating on first use) the FJC's assertion key from `<dataDir>/fjc-keys/assertion.json`. */
+export async function loadAssertionSigner(keyFile: string): Promise<AssertionSigner> {
+  const { privateJwk, jwks } = await ensureKeyPair(keyFile, ALG);
+  const key = (await importJWK(privateJwk, ALG)) as KeyLike;
+  return {
+    jwks,
+    sign: (request, clientId, bases) =>
+      new SignJWT({
+        agency: request.viewer.agency,
+        pur: request.purpose,
+        cid: clientId,
+        ...(request.conferenceId ? { conf: request.conferenceId } : {}),
+        bases,
+      })
+        .setProtectedHeader({ alg: ALG, kid: privateJwk.kid, typ: 'oneroof-assertion+jwt' })
+        .setIssuer(ASSERTION_ISSUER)
+        .setAudience(ASSERTION_AUDIENCE)
+        .setSubject(request.viewer.sub)
+        .setIssuedAt()
+        .setExpirationTime(`${ASSERTION_TTL_SECONDS}s`)
+        .setJti(randomUUID())
+        .sign(key),
+  };
+}
+
+/**
+ * Verifies an assertion for one request and entity. Resolves with the bases, or `null` when the
+ * assertion is missing, forged, expired, or made for another viewer, purpose, conference or
+ * client: then only the agency's own records can be shown (fail closed).
+ */
+export type AssertionVerifier = (assertion: unknown, request: RequestContext, clientId: string) => Promise<ClientBases | null>;
+
+export function createAssertionVerifier(keys: JWTVerifyGetKey): AssertionVerifier {
+  return async (assertion, request, clientId) => {
+    if (typeof assertion !== 'string' || assertion.length === 0 || assertion.length > 8192) return null;
+    try {
+      const { payload } = await jwtVerify(assertion, keys, {
+        issuer: ASSERTION_ISSUER,
+        audience: ASSERTION_AUDIENCE,
+        algorithms: [ALG],
+        maxTokenAge: `${ASSERTION_TTL_SECONDS}s`,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      });
+      const matches =
+        payload.sub === request.viewer.sub &&
+        payload.agency === request.viewer.agency &&
+        payload.pur === request.purpose &&
+        payload.cid === clientId &&
+        (payload.conf ?? null) === (request.conferenceId ?? null);
+      return matches ? parseBases(payload.bases) : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+function parseBases(value: unknown): ClientBases | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const bases = value as Record<string, unknown>;
+  const consent = bases.consent;
+  if (!Array.isArray(consent) || !consent.every((c) => (CATEGORIES as readonly unknown[]).includes(c))) return null;
+  if (bases.conference !== null && typeof bases.conference !== 'string') return null;
+  for (const flag of ['emergency', 'jointClient', 'protectedContact']) if (typeof bases[flag] !== 'boolean') return null;
+  return {
+    consent: consent as Category[],
+    conference: bases.conference as string | null,
+    emergency: bases.emergency as boolean,
+    jointClient: bases.jointClient as boolean,
+    protectedContact: bases.protectedContact as boolean,
+  };
+}

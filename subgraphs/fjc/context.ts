@@ -1,0 +1,17 @@
+import type { SubgraphContext } from '../../lib/subgraph/createSubgraphServer';
+import type { FjcLoaders } from './loaders';
+import type { FjcStore } from './store';
+
+/** What every FJC resolver receives: the verified request, its loaders, the store. */
+export type FjcContext = SubgraphContext<FjcLoaders, FjcStore>;
+
+/** Who writes, when and under which request id: the audit columns of a new or changed record. */
+export interface Authorship {
+  by: string;
+  at: string;
+  requestId: string;
+}
+
+export function authorship(context: FjcContext): Authorship {
+  return { by: context.viewer.sub, at: new Date().toISOString(), requestId: context.requestId };
+}

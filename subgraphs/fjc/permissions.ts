@@ -1,0 +1,71 @@
+import { forbiddenOperation } from '../../lib/errors';
+import { ceilingOf } from '../../lib/policy/ceilings';
+import type { Category, RequestContext, Role } from '../../lib/viewer';
+
+/**
+ * Who may do what at the FJC. Mutations are the FJC's own staff's work; every refusal is the same
+ * FORBIDDEN, thrown before any input is read, so a refused caller learns nothing and nothing is written.
+ */
+export const MAY = {
+  registerClients: ['FRONT_DESK', 'CASE_MANAGER'],
+  recordConsent: ['FRONT_DESK', 'CASE_MANAGER'],
+  /** Open and close cases, members, case manager, plans, notes, conferences, decisions. */
+  manageCases: ['CASE_MANAGER'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** FJC roles that read the FJC's case records (coordinators and auditors see no persons). */
+const FJC_READERS: readonly Role[] = ['FRONT_DESK', 'CASE_MANAGER', 'AGENCY_STAFF'];
+
+function hasFjcRole(request: RequestContext, roles: readonly Role[]): boolean {
+  return request.viewer.agency === 'fjc' && request.viewer.roles.some((role) => roles.includes(role));
+}
+
+function withinCeiling(request: RequestContext, category: Category): boolean {
+  return ceilingOf(request.viewer.roles, request.purpose).has(category);
+}
+
+/** @throws FORBIDDEN unless the viewer is FJC staff with one of `roles`. */
+export function requireFjcRole(request: RequestContext, roles: readonly Role[]): void {
+  if (!hasFjcRole(request, roles)) throw forbiddenOperation();
+}
+
+/** Whether the viewer is FJC staff who may read the FJC's records of `category` for this purpose. */
+export function isFjcReader(request: RequestContext, category: Category): boolean {
+  return hasFjcRole(request, FJC_READERS) && withinCeiling(request, category);
+}
+
+/**
+ * @throws FORBIDDEN unless the viewer is FJC staff whose roles and purpose reach `category`; the
+ * gateway removes such fields before planning, and this subgraph checks again on its own.
+ */
+export function requireFjcReader(request: RequestContext, category: Category): void {
+  if (!isFjcReader(request, category)) throw forbiddenOperation();
+}
+
+/**
+ * Whether the viewer may read a conference: FJC staff, or a registered participant (same staff id
+ * and agency as in the verified token), in both cases within the ceiling of `category`.
+ */
+export function mayReadConference(
+  request: RequestContext,
+  participants: readonly { staffId: string; agency: string }[],
+  category: Category = 'INVOLVEMENT',
+): boolean {
+  if (isFjcReader(request, category)) return true;
+  const { sub, agency } = request.viewer;
+  return withinCeiling(request, category) && participants.some((p) => p.staffId === sub && p.agency === agency);
+}
+
+/** @throws FORBIDDEN unless the viewer is staff (AGENCY_STAFF or CASE_MANAGER) of a partner agency. */
+export function requirePartnerStaff(request: RequestContext): void {
+  const { agency, roles } = request.viewer;
+  if (agency === 'fjc' || !roles.some((r) => r === 'AGENCY_STAFF' || r === 'CASE_MANAGER')) throw forbiddenOperation();
+}
+
+/**
+ * @throws FORBIDDEN when the viewer's roles and purpose reach no category of persons at all
+ * (coordinators, auditors, STATISTICS, AUDIT): they may not even learn whether a client exists.
+ */
+export function requirePersonLookup(request: RequestContext): void {
+  if (ceilingOf(request.viewer.roles, request.purpose).size === 0) throw forbiddenOperation();
+}

@@ -1,0 +1,62 @@
+import type { SqliteStore } from '../../lib/store/sqlite';
+import { postGraphQL } from './graphql';
+
+/** Row counts of some FJC tables, to prove that a refused mutation wrote nothing. */
+export function countRows(store: SqliteStore, tables: readonly string[]): Record<string, number> {
+  return Object.fromEntries(tables.map((t) => [t, store.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`)!.n]));
+}
+
+export interface MutationLogRow {
+  sub: string;
+  agency: string;
+  operation: string;
+  target_id: string;
+  at: string;
+}
+
+/** The FJC's mutation log rows written under one request id. */
+export function mutationLogOf(store: SqliteStore, requestId: string): MutationLogRow[] {
+  return store.all<MutationLogRow>(
+    'SELECT sub, agency, operation, target_id, at FROM mutation_log WHERE request_id = ? ORDER BY id',
+    requestId,
+  );
+}
+
+/** An ISO date-time `hours` from now (negative: ago). */
+export function hoursFromNow(hours: number): string {
+  return new Date(Date.now() + hours * 3_600_000).toISOString();
+}
+
+export interface ConsentGrant {
+  clientId: string;
+  granteeAgency: string;
+  categories: string[];
+  purposes?: string[];
+  /** Hours the consent runs from now; default 24. */
+  hours?: number;
+}
+
+const RECORD_CONSENT = /* GraphQL */ `
+  mutation Record($input: RecordConsentInput!) { recordConsent(input: $input) { id status } }
+`;
+
+/** Records a consent through the gateway, as FJC front-desk staff would, and returns its id. */
+export async function recordConsent(gatewayUrl: string, token: string, grant: ConsentGrant): Promise<string> {
+  const { body } = await postGraphQL<{ recordConsent: { id: string; status: string } }>(gatewayUrl, RECORD_CONSENT, {
+    token,
+    purpose: 'CASE_MANAGEMENT',
+    variables: {
+      input: {
+        clientId: grant.clientId,
+        granteeAgency: grant.granteeAgency,
+        categories: grant.categories,
+        purposes: grant.purposes ?? ['CASE_MANAGEMENT'],
+        validFrom: hoursFromNow(-1),
+        validUntil: hoursFromNow(grant.hours ?? 24),
+        evidenceReference: `FORM-TEST-${grant.clientId}`,
+      },
+    },
+  });
+  if (!body.data?.recordConsent) throw new Error(`recordConsent failed: ${JSON.stringify(body.errors)}`);
+  return body.data.recordConsent.id;
+}
