@@ -1,3 +1,4 @@
+import { requestTime } from './mutationLog';
 import type { SubgraphContext } from '../../lib/subgraph/createSubgraphServer';
 import type { FjcLoaders } from './loaders';
 import type { FjcStore } from './store';
@@ -13,5 +14,5 @@ export interface Authorship {
 }
 
 export function authorship(context: FjcContext): Authorship {
-  return { by: context.viewer.sub, at: new Date().toISOString(), requestId: context.requestId };
+  return { by: context.viewer.sub, at: requestTime(context), requestId: context.requestId };
 }

@@ -1,6 +1,18 @@
 import type { RequestContext } from '../../lib/viewer';
 import type { FjcStore } from './store';
 
+const requestTimes = new WeakMap<RequestContext, string>();
+
+/** The one instant a request's writes are stamped with, so a record and its log row agree. */
+export function requestTime(request: RequestContext): string {
+  let at = requestTimes.get(request);
+  if (!at) {
+    at = new Date().toISOString();
+    requestTimes.set(request, at);
+  }
+  return at;
+}
+
 /**
  * Records who changed what, when and under which request id. Call it inside the mutation's
  * transaction, so a mutation and its log row are written together or not at all.
@@ -10,7 +22,7 @@ import type { FjcStore } from './store';
 export function logMutation(store: FjcStore, request: RequestContext, operation: string, targetId: string): void {
   store.run(
     'INSERT INTO mutation_log (at, request_id, sub, agency, operation, target_id) VALUES (?, ?, ?, ?, ?, ?)',
-    new Date().toISOString(),
+    requestTime(request),
     request.requestId,
     request.viewer.sub,
     request.viewer.agency,

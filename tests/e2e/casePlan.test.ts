@@ -1,7 +1,6 @@
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import { FIXTURE_CLIENTS, clientId } from '../../lib/seed/world';
-import { countRows, hoursFromNow, mutationLogOf } from '../helpers/fjcRecords';
-import { postGraphQL } from '../helpers/graphql';
+import { countRows, hoursFromNow, mutationLogOf, createSender } from '../helpers/fjcRecords';
 import { startStack, type TestStack } from '../helpers/stack';
 
 const CASE_FIELDS = /* GraphQL */ `id reference status openedAt closedAt caseManager members { client { id } role }`;
@@ -56,7 +55,6 @@ function codesOf(errors: { extensions?: Record<string, unknown> }[] | undefined)
 
 describe('the CO3 case plan through the gateway', () => {
   let stack: TestStack;
-  let requests = 0;
 
   beforeAll(async () => {
     stack = await startStack({ clients: 40 });
@@ -65,15 +63,7 @@ describe('the CO3 case plan through the gateway', () => {
 
   const fjc = () => stack.subgraphs.fjc.store;
 
-  async function send<T>(claims: DevTokenClaims, query: string, variables: Record<string, unknown>) {
-    requests += 1;
-    const requestId = `case-plan-test-${requests}`;
-    const token = await stack.token(claims);
-    const response = await postGraphQL<T>(stack.gatewayUrl, query, {
-      token, purpose: 'CASE_MANAGEMENT', variables, headers: { 'x-request-id': requestId },
-    });
-    return { ...response, requestId };
-  }
+  const send = createSender(() => stack, 'case-plan-test');
 
   async function ok<T>(query: string, variables: Record<string, unknown>, claims = MANAGER): Promise<T & { requestId: string }> {
     const { body, requestId } = await send<T>(claims, query, variables);

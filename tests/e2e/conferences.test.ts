@@ -2,8 +2,7 @@ import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import type { RequestContext } from '../../lib/viewer';
 import { findClientBases } from '../../subgraphs/fjc/accessStore';
-import { countRows, hoursFromNow, mutationLogOf } from '../helpers/fjcRecords';
-import { postGraphQL } from '../helpers/graphql';
+import { countRows, hoursFromNow, mutationLogOf, createSender } from '../helpers/fjcRecords';
 import { startStack, type TestStack } from '../helpers/stack';
 
 const CONFERENCE_FIELDS = /* GraphQL */ `
@@ -57,7 +56,6 @@ function codesOf(errors: { extensions?: Record<string, unknown> }[] | undefined)
 
 describe('security conferences through the gateway', () => {
   let stack: TestStack;
-  let requests = 0;
 
   beforeAll(async () => {
     stack = await startStack({ clients: 40 });
@@ -66,14 +64,9 @@ describe('security conferences through the gateway', () => {
 
   const fjc = () => stack.subgraphs.fjc.store;
 
-  async function send<T>(claims: DevTokenClaims, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
-    requests += 1;
-    const requestId = `conferences-test-${requests}`;
-    const token = await stack.token(claims);
-    const purpose = headers['x-conference-id'] ? 'SECURITY_CONFERENCE' : 'CASE_MANAGEMENT';
-    const response = await postGraphQL<T>(stack.gatewayUrl, query, { token, purpose, variables, headers: { 'x-request-id': requestId, ...headers } });
-    return { ...response, requestId };
-  }
+  const sendAs = createSender(() => stack, 'conferences-test');
+  const send = <T>(claims: DevTokenClaims, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    sendAs<T>(claims, query, variables, { headers, purpose: headers['x-conference-id'] ? 'SECURITY_CONFERENCE' : 'CASE_MANAGEMENT' });
 
   async function convene(change: Record<string, unknown> = {}): Promise<Conference> {
     const { body } = await send<{ conveneSecurityConference: Conference }>(MANAGER, CONVENE, { input: input(change) });

@@ -2,8 +2,7 @@ import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import type { RequestContext } from '../../lib/viewer';
 import { findClientBases } from '../../subgraphs/fjc/accessStore';
-import { countRows, hoursFromNow, mutationLogOf } from '../helpers/fjcRecords';
-import { postGraphQL } from '../helpers/graphql';
+import { countRows, hoursFromNow, mutationLogOf, createSender } from '../helpers/fjcRecords';
 import { startStack, type TestStack } from '../helpers/stack';
 
 const CONSENT_FIELDS = /* GraphQL */ `
@@ -59,7 +58,6 @@ function input(change: Record<string, unknown> = {}): Record<string, unknown> {
 
 describe('the consent registry through the gateway', () => {
   let stack: TestStack;
-  let requests = 0;
 
   beforeAll(async () => {
     stack = await startStack({ clients: 40 });
@@ -68,13 +66,9 @@ describe('the consent registry through the gateway', () => {
 
   const fjc = () => stack.subgraphs.fjc.store;
 
-  async function send<T>(claims: DevTokenClaims, query: string, variables: Record<string, unknown>, purpose = 'CASE_MANAGEMENT') {
-    requests += 1;
-    const requestId = `consents-test-${requests}`;
-    const token = await stack.token(claims);
-    const response = await postGraphQL<T>(stack.gatewayUrl, query, { token, purpose, variables, headers: { 'x-request-id': requestId } });
-    return { ...response, requestId };
-  }
+  const sendAs = createSender(() => stack, 'consents-test');
+  const send = <T>(claims: DevTokenClaims, query: string, variables: Record<string, unknown>, purpose = 'CASE_MANAGEMENT') =>
+    sendAs<T>(claims, query, variables, { purpose });
 
   async function record(claims: DevTokenClaims, change: Record<string, unknown> = {}): Promise<Consent> {
     const { body } = await send<{ recordConsent: Consent }>(claims, RECORD, { input: input(change) }, 'INTAKE');

@@ -1,4 +1,6 @@
+import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import type { SqliteStore } from '../../lib/store/sqlite';
+import type { TestStack } from './stack';
 import { postGraphQL } from './graphql';
 
 /** Row counts of some FJC tables, to prove that a refused mutation wrote nothing. */
@@ -59,4 +61,30 @@ export async function recordConsent(gatewayUrl: string, token: string, grant: Co
   });
   if (!body.data?.recordConsent) throw new Error(`recordConsent failed: ${JSON.stringify(body.errors)}`);
   return body.data.recordConsent.id;
+}
+
+export interface SendOptions {
+  /** Purpose of use; default CASE_MANAGEMENT. */
+  purpose?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Sends operations through the gateway as given staff members, each under its own request id
+ * (`<prefix>-<n>`), returned beside the response so tests can find the audit rows it wrote.
+ */
+export function createSender(getStack: () => TestStack, prefix: string) {
+  let requests = 0;
+  return async <T>(claims: DevTokenClaims, query: string, variables: Record<string, unknown>, options: SendOptions = {}) => {
+    requests += 1;
+    const requestId = `${prefix}-${requests}`;
+    const stack = getStack();
+    const response = await postGraphQL<T>(stack.gatewayUrl, query, {
+      token: await stack.token(claims),
+      purpose: options.purpose ?? 'CASE_MANAGEMENT',
+      variables,
+      headers: { 'x-request-id': requestId, ...options.headers },
+    });
+    return { ...response, requestId };
+  };
 }
