@@ -19,6 +19,8 @@ export interface OneRoofConfig {
   subgraphUrls: Record<AgencyId, string>;
   /** Where partner agencies fetch the FJC's consent-assertion keys; default beside the FJC's `/graphql`. */
   assertionJwksUrl: string;
+  /** Days each agency keeps disclosure records; default 3650 (ten years). */
+  auditRetentionDays: Record<AgencyId, number>;
   auth: AuthConfig;
 }
 
@@ -31,6 +33,14 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     throw new ConfigError(`${name} must be a port number (0-65535), got "${raw}".`);
   }
+  return value;
+}
+
+function days(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of days (1 or more), got "${raw}".`);
   return value;
 }
 
@@ -62,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OneRoofConfig 
     gatewayPort: port(env, 'PORT', 4000),
     subgraphBasePort,
     subgraphUrls,
+    auditRetentionDays: Object.fromEntries(
+      AGENCIES.map((agency) => [agency, days(env, `ONEROOF_AUDIT_RETENTION_DAYS_${agency.toUpperCase().replace(/-/g, '_')}`, days(env, 'ONEROOF_AUDIT_RETENTION_DAYS', 3650))]),
+    ) as Record<AgencyId, number>,
     assertionJwksUrl: env.ONEROOF_ASSERTION_JWKS_URL || subgraphUrls.fjc.replace(/graphql\/?$/, '.well-known/jwks.json'),
     auth: authConfig(env, production, audience, dataDir),
   };

@@ -4,39 +4,22 @@ import { createTokenVerifier } from '../auth/tokens';
 import { ConfigError, loadConfig } from '../config';
 import { close, listen } from '../http/graphqlHttpServer';
 import { log } from '../log';
-import { createRemoteJWKSet } from 'jose';
-import { createAssertionVerifier, loadAssertionSigner } from '../policy/assertions';
-import { createSubgraphServer, type SubgraphDefinition, type SubgraphServerOptions } from './createSubgraphServer';
+import type { SqliteStore } from '../store/sqlite';
+import { createAgencyRuntime, purgeExpiredDisclosures } from './agencyRuntime';
+import { createSubgraphServer, type SubgraphDefinition } from './createSubgraphServer';
+
+const DAY_MS = 86_400_000;
 
 /** Where an agency's embedded store lives inside the data dir. */
 export function storeFile(dataDir: string, agency: AgencyId): string {
   return path.join(dataDir, `${agency}.sqlite`);
 }
 
-/** Where the FJC keeps its consent-assertion signing key. */
-export function assertionKeyFile(dataDir: string): string {
-  return path.join(dataDir, 'fjc-keys', 'assertion.json');
-}
-
-/**
- * The FJC signs consent assertions with its own key; every partner agency verifies them with the
- * FJC's published JWKS, fetched (and cached by jose) over HTTP: if the FJC cannot be reached, no
- * assertion verifies and only the agency's own records can be shown.
- */
-export async function assertionOptions(
-  agency: AgencyId,
-  config: { dataDir: string; assertionJwksUrl: string },
-): Promise<Pick<SubgraphServerOptions<unknown>, 'assertionSigner' | 'verifyAssertion'>> {
-  if (agency === 'fjc') return { assertionSigner: await loadAssertionSigner(assertionKeyFile(config.dataDir)) };
-  const keys = createRemoteJWKSet(new URL(config.assertionJwksUrl), { cooldownDuration: 30_000, timeoutDuration: 2_000 });
-  return { verifyAssertion: createAssertionVerifier(keys) };
-}
-
 /**
  * The whole of a subgraph's `index.ts`: read the configuration, open the store, listen on the
  * agency's port, and drain in-flight requests on SIGTERM or SIGINT.
  */
-export async function runSubgraph<TStore extends { close(): void }, TLoaders>(
+export async function runSubgraph<TStore extends Pick<SqliteStore, 'db' | 'close'>, TLoaders>(
   definition: SubgraphDefinition<TStore, TLoaders>,
   openStore: (file: string) => TStore,
 ): Promise<void> {
@@ -45,12 +28,10 @@ export async function runSubgraph<TStore extends { close(): void }, TLoaders>(
     const config = loadConfig();
     const store = openStore(storeFile(config.dataDir, agency));
     const verifyToken = await createTokenVerifier(config.auth);
-    const server = await createSubgraphServer(definition, {
-      store,
-      verifyToken,
-      production: config.production,
-      ...(await assertionOptions(agency, config)),
-    });
+    const runtime = await createAgencyRuntime(agency, store.db, { ...config, auditRetentionDays: config.auditRetentionDays[agency] });
+    const server = await createSubgraphServer(definition, { store, verifyToken, production: config.production, ...runtime.options });
+    await purgeExpiredDisclosures(runtime);
+    setInterval(() => void purgeExpiredDisclosures(runtime).catch((e: Error) => log.error('purge failed', { agency, kind: e.name })), DAY_MS).unref();
     const port = await listen(server.http, config.subgraphBasePort + agencyPortOffset(agency));
     log.info('subgraph listening', { agency, port });
     const stop = async (signal: string) => {

@@ -3,7 +3,7 @@ import { ensureKeyPair } from '../../lib/auth/keyFile';
 import { ASSERTION_AUDIENCE, ASSERTION_ISSUER } from '../../lib/policy/assertions';
 import { PARTNER_AGENCIES, FILE_FIELDS } from '../../lib/agencies';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
-import { assertionKeyFile } from '../../lib/subgraph/runSubgraph';
+import { assertionKeyFile } from '../../lib/subgraph/agencyRuntime';
 import { postGraphQL } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';
 

@@ -9,7 +9,8 @@ import { DEV_ISSUER } from '../../lib/auth/devIssuer';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
 import type { SqliteStore } from '../../lib/store/sqlite';
 import { createSubgraphServer } from '../../lib/subgraph/createSubgraphServer';
-import { assertionOptions, storeFile } from '../../lib/subgraph/runSubgraph';
+import { createAgencyRuntime, type AgencyRuntime } from '../../lib/subgraph/agencyRuntime';
+import { storeFile } from '../../lib/subgraph/runSubgraph';
 import { createGatewayServer } from '../../gateway/server';
 import { composeSupergraph } from '../../schema/compose';
 import { seedAll } from '../../seed/seedAll';
@@ -18,6 +19,8 @@ import { SUBGRAPHS } from '../../subgraphs/registry';
 export interface RunningSubgraph {
   url: string;
   store: SqliteStore;
+  /** The agency's own disclosure log. */
+  runtime: AgencyRuntime;
   /** GraphQL requests this subgraph has received (key fetches and health checks not counted). */
   readonly requests: number;
   /** The raw bodies of the requests it received, oldest first; only with `StackOptions.recordBodies`. */
@@ -69,8 +72,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     const store = module.openStore(storeFile(dataDir, agency)) as unknown as SqliteStore;
     // fjc starts first (AGENCIES order): the others fetch its assertion keys over HTTP.
     const assertionJwksUrl = subgraphs.fjc ? subgraphs.fjc.url.replace(/graphql$/, '.well-known/jwks.json') : '';
-    const access = await assertionOptions(agency, { dataDir, assertionJwksUrl });
-    const server = await createSubgraphServer(module.definition, { store, verifyToken, production: false, ...access });
+    const runtime = await createAgencyRuntime(agency, store.db, { dataDir, assertionJwksUrl });
+    const server = await createSubgraphServer(module.definition, { store, verifyToken, production: false, ...runtime.options });
     const port = await listen(server.http, 0, '127.0.0.1');
     let requests = 0;
     server.http.on('request', (req: { url?: string }) => {
@@ -81,6 +84,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     subgraphs[agency] = {
       url: `http://127.0.0.1:${port}/graphql`,
       store,
+      runtime,
       get requests() {
         return requests;
       },
