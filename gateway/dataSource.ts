@@ -1,11 +1,34 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { AgencyId } from '../lib/agencies';
+import { GATEWAY_SIGNATURE_HEADER, type GatewaySigner } from '../lib/auth/gatewaySignature';
 import { Headers } from '../lib/requestContext';
 import type { RequestContext } from '../lib/viewer';
 
 export interface AgencyDataSourceOptions {
   agency: AgencyId;
   url: string;
+  /** Signs every subgraph request (method, exact body, request id, time) for this agency. */
+  signer?: GatewaySigner;
+}
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+/**
+ * Node's fetch, signing the exact bytes it sends: the subgraph checks the signature against the
+ * body it receives, so a captured request cannot be altered, replayed or sent to another agency.
+ */
+function signingFetcher(agency: AgencyId, signer: GatewaySigner): Fetcher {
+  const fetcher = async (url: string, init: { method?: string; body?: string; headers?: Record<string, string> }) => {
+    const headers = { ...init.headers };
+    headers[GATEWAY_SIGNATURE_HEADER] = await signer.sign({
+      method: init.method ?? 'POST',
+      body: init.body ?? '',
+      requestId: headers[Headers.requestId] ?? '',
+      audience: agency,
+    });
+    return globalThis.fetch(url, { ...init, headers });
+  };
+  return fetcher as unknown as Fetcher;
 }
 
 /**
@@ -17,7 +40,10 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<RequestContext> {
   readonly agency: AgencyId;
 
   constructor(options: AgencyDataSourceOptions) {
-    super({ url: options.url, fetcher: globalThis.fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
+    super({
+      url: options.url,
+      fetcher: options.signer ? signingFetcher(options.agency, options.signer) : (globalThis.fetch as unknown as Fetcher),
+    });
     this.agency = options.agency;
   }
 

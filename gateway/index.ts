@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createGatewaySigner, loadGatewaySigningKey } from '../lib/auth/gatewaySignature';
 import { createTokenVerifier } from '../lib/auth/tokens';
 import { ConfigError, loadConfig } from '../lib/config';
 import { close, listen } from '../lib/http/graphqlHttpServer';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
       subgraphUrls: config.subgraphUrls,
       verifyToken: await createTokenVerifier(config.auth),
       production: config.production,
+      signer: await createGatewaySigner(await loadGatewaySigningKey(config)),
     });
     const port = await listen(server.http, config.gatewayPort);
     log.info('gateway listening', { port, url: `http://localhost:${port}/graphql` });

@@ -8,6 +8,7 @@ import type { TokenVerifier } from '../lib/auth/tokens';
 import { formatError } from '../lib/http/formatError';
 import { createGraphQLHttpServer } from '../lib/http/graphqlHttpServer';
 import { createGatewayContext, type GatewayContext } from './context';
+import type { GatewaySigner } from '../lib/auth/gatewaySignature';
 import { AgencyDataSource } from './dataSource';
 import { createOperationFilter } from './operationFilter';
 import { checkReadiness } from './readiness';
@@ -19,6 +20,8 @@ export interface GatewayServerOptions {
   subgraphUrls: Record<AgencyId, string>;
   verifyToken: TokenVerifier;
   production: boolean;
+  /** Signs every request to a subgraph; required in production. */
+  signer?: GatewaySigner;
 }
 
 export interface GatewayServer {
@@ -45,7 +48,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       if (!isAgencyId(name)) throw new Error(`supergraph names an unknown subgraph: ${name}`);
-      return new AgencyDataSource({ agency: name, url: options.subgraphUrls[name] ?? url });
+      return new AgencyDataSource({ agency: name, url: options.subgraphUrls[name] ?? url, signer: options.signer });
     },
   });
   // The filter validates against exactly the schema Apollo validates against.

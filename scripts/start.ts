@@ -3,6 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { AGENCIES, type AgencyId } from '../lib/agencies';
 import { ensureDevIssuer } from '../lib/auth/devIssuer';
+import { ensureDevGatewayKeys } from '../lib/auth/gatewaySignature';
 import { ConfigError, loadConfig } from '../lib/config';
 import { isSeeded, seedAll } from '../seed/seedAll';
 
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   }
   // Create the development issuer's keys once, before eight processes race to.
   if (config.auth.mode === 'development') await ensureDevIssuer(config.dataDir);
+  if (!config.production) await ensureDevGatewayKeys(config.dataDir);
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
   for (const agency of AGENCIES) launch(agency, `subgraphs/${agency}/index.ts`);

@@ -26,10 +26,22 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    */
   prepare?: (parts: GraphQLRequestParts, context: TContext) => Promise<{ parts: GraphQLRequestParts; context: TContext }>;
   routes?: Record<string, JsonRoute>;
+  /**
+   * Checks the raw request (method, exact body bytes, headers) before anything is parsed; a
+   * `false` answer refuses the request with 401 (subgraphs: the gateway's request signature).
+   */
+  verifyRaw?: (request: RawRequest) => Promise<boolean>;
   /** Largest accepted request body in bytes; default 1 MiB. */
   maxBodyBytes?: number;
   /** Extra response headers on every answer (security headers). */
   responseHeaders?: Record<string, string>;
+}
+
+export interface RawRequest {
+  method: string;
+  body: Buffer;
+  headers: http.IncomingHttpHeaders;
+  requestId: string;
 }
 
 class HttpError extends Error {
@@ -84,7 +96,11 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = req.method === 'POST' ? await readJsonBody(req, maxBodyBytes) : undefined;
+    const raw = req.method === 'POST' ? await readRawBody(req, maxBodyBytes) : Buffer.alloc(0);
+    if (options.verifyRaw && !(await options.verifyRaw({ method: req.method ?? 'GET', body: raw, headers: req.headers, requestId }))) {
+      throw new HttpError(401, 'UNAUTHENTICATED', 'This service accepts only requests signed by the gateway.');
+    }
+    const body = req.method === 'POST' ? parseJsonBody(req, raw) : undefined;
     const { parts, context } = await prepared({ method: req.method ?? 'GET', body, search: url.search }, req, requestId);
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: parts.method, headers, search: parts.search, body: parts.body },
@@ -117,7 +133,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
   return server;
 }
 
-async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promise<unknown> {
+async function readRawBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) {
     req.resume();
@@ -130,7 +146,11 @@ async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promis
     if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${maxBytes} bytes.`);
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+function parseJsonBody(req: http.IncomingMessage, raw: Buffer): unknown {
+  const text = raw.toString('utf8');
   const type = String(req.headers['content-type'] ?? '');
   if (!type.startsWith('application/json') && !type.startsWith('application/graphql-response+json')) {
     // Apollo's CSRF prevention and content negotiation answer this; hand the raw text on.

@@ -4,6 +4,7 @@ import type { AgencyId } from '../agencies';
 import { auditKeyFile, loadCheckpointSigner, type CheckpointSigner } from '../audit/checkpoint';
 import { openDisclosureLog, type DisclosureLog } from '../audit/disclosureLog';
 import { log } from '../log';
+import { createGatewaySignatureVerifier, loadGatewayVerificationKeys } from '../auth/gatewaySignature';
 import { createAssertionVerifier, loadAssertionSigner } from '../policy/assertions';
 import path from 'node:path';
 import type { SubgraphServerOptions } from './createSubgraphServer';
@@ -15,6 +16,9 @@ export function assertionKeyFile(dataDir: string): string {
 
 export interface AgencyRuntimeSettings {
   dataDir: string;
+  production: boolean;
+  /** Refuse unsigned requests even outside production (`ONEROOF_REQUIRE_GATEWAY_SIGNATURE=true`). */
+  requireGatewaySignature?: boolean;
   /** The FJC's published assertion keys (partner agencies). */
   assertionJwksUrl: string;
   /** Days disclosure records are kept; undefined keeps them all. */
@@ -23,7 +27,7 @@ export interface AgencyRuntimeSettings {
 
 /** What an agency's subgraph needs beyond its definition and store: trust and audit. */
 export interface AgencyRuntime {
-  options: Pick<SubgraphServerOptions<unknown>, 'assertionSigner' | 'verifyAssertion' | 'disclosureSink'>;
+  options: Pick<SubgraphServerOptions<unknown>, 'assertionSigner' | 'verifyAssertion' | 'disclosureSink' | 'gatewaySignatures'>;
   disclosureLog: DisclosureLog;
   auditSigner: CheckpointSigner;
 }
@@ -33,6 +37,8 @@ export interface AgencyRuntime {
  * - the FJC signs consent assertions with its own key; every partner agency verifies them with the
  *   FJC's published JWKS, fetched (and cached by jose) over HTTP, so an FJC that cannot be reached
  *   leaves only the agency's own records visible;
+ * - the gateway signs every request; a subgraph refuses a bad signature always, and a missing one
+ *   in production (development may be called directly, as the tests of other routers do);
  * - every agency writes its disclosures to a hash-chained log in its own store, before the data
  *   leaves (no record, no release).
  * @param db - the agency's open store.
@@ -44,7 +50,11 @@ export async function createAgencyRuntime(agency: AgencyId, db: Database.Databas
     agency === 'fjc'
       ? { assertionSigner: await loadAssertionSigner(assertionKeyFile(settings.dataDir)) }
       : { verifyAssertion: createAssertionVerifier(createRemoteJWKSet(new URL(settings.assertionJwksUrl), { cooldownDuration: 30_000, timeoutDuration: 2_000 })) };
-  return { options: { ...trust, disclosureSink: disclosureLog.sink }, disclosureLog, auditSigner };
+  const gatewaySignatures = {
+    verifier: createGatewaySignatureVerifier({ keys: await loadGatewayVerificationKeys(settings), agency }),
+    required: settings.production || settings.requireGatewaySignature === true,
+  };
+  return { options: { ...trust, disclosureSink: disclosureLog.sink, gatewaySignatures }, disclosureLog, auditSigner };
 }
 
 /** Purges disclosure records past the agency's retention behind a signed checkpoint. */

@@ -7,7 +7,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { AgencyId } from '../agencies';
 import type { TokenVerifier } from '../auth/tokens';
 import { formatError } from '../http/formatError';
-import { createGraphQLHttpServer } from '../http/graphqlHttpServer';
+import { createGraphQLHttpServer, type RawRequest } from '../http/graphqlHttpServer';
+import { GATEWAY_SIGNATURE_HEADER, type GatewaySignatureVerifier } from '../auth/gatewaySignature';
 import { authenticate } from '../requestContext';
 import type { RequestContext } from '../viewer';
 import type { AssertionSigner, AssertionVerifier } from '../policy/assertions';
@@ -46,6 +47,8 @@ export interface SubgraphServerOptions<TStore> {
   assertionSigner?: AssertionSigner;
   /** Writes what each request released or denied, before the response leaves (fail closed). */
   disclosureSink?: DisclosureSink;
+  /** Checks the gateway's signature on each request; a present but bad signature is always refused. */
+  gatewaySignatures?: { verifier: GatewaySignatureVerifier; required: boolean };
 }
 
 /**
@@ -58,6 +61,14 @@ export interface SubgraphServer<TLoaders, TStore> {
   schema: GraphQLSchema;
   apollo: ApolloServer<SubgraphContext<TLoaders, TStore>>;
   http: http.Server;
+}
+
+function signatureCheck({ verifier, required }: { verifier: GatewaySignatureVerifier; required: boolean }) {
+  return async (request: RawRequest): Promise<boolean> => {
+    const signature = request.headers[GATEWAY_SIGNATURE_HEADER];
+    if (signature === undefined) return !required;
+    return verifier.verify({ signature: String(signature), method: request.method, body: request.body, requestId: request.requestId });
+  };
 }
 
 /**
@@ -100,6 +111,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
         loaders: definition.createLoaders(options.store, request),
       };
     },
+    verifyRaw: options.gatewaySignatures ? signatureCheck(options.gatewaySignatures) : undefined,
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok', agency: definition.agency } }),
       ...(options.assertionSigner ? { '/.well-known/jwks.json': async () => ({ status: 200, body: options.assertionSigner!.jwks }) } : {}),

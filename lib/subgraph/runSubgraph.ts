@@ -28,7 +28,11 @@ export async function runSubgraph<TStore extends Pick<SqliteStore, 'db' | 'close
     const config = loadConfig();
     const store = openStore(storeFile(config.dataDir, agency));
     const verifyToken = await createTokenVerifier(config.auth);
-    const runtime = await createAgencyRuntime(agency, store.db, { ...config, auditRetentionDays: config.auditRetentionDays[agency] });
+    const runtime = await createAgencyRuntime(agency, store.db, {
+      ...config,
+      auditRetentionDays: config.auditRetentionDays[agency],
+      requireGatewaySignature: process.env.ONEROOF_REQUIRE_GATEWAY_SIGNATURE === 'true',
+    });
     const server = await createSubgraphServer(definition, { store, verifyToken, production: config.production, ...runtime.options });
     await purgeExpiredDisclosures(runtime);
     setInterval(() => void purgeExpiredDisclosures(runtime).catch((e: Error) => log.error('purge failed', { agency, kind: e.name })), DAY_MS).unref();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import { mintDevToken, type DevTokenClaims } from '../../lib/auth/devIssuer';
+import { createGatewaySigner, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
 import { createTokenVerifier } from '../../lib/auth/tokens';
 import { DEV_ISSUER } from '../../lib/auth/devIssuer';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
@@ -37,6 +38,8 @@ export interface TestStack {
 }
 
 export interface StackOptions {
+  /** Subgraphs refuse requests the gateway did not sign, as in production; default false. */
+  requireGatewaySignature?: boolean;
   clients?: number;
   seed?: number;
   /** Record every request body each subgraph receives, in `RunningSubgraph.bodies`; default false. */
@@ -72,7 +75,9 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     const store = module.openStore(storeFile(dataDir, agency)) as unknown as SqliteStore;
     // fjc starts first (AGENCIES order): the others fetch its assertion keys over HTTP.
     const assertionJwksUrl = subgraphs.fjc ? subgraphs.fjc.url.replace(/graphql$/, '.well-known/jwks.json') : '';
-    const runtime = await createAgencyRuntime(agency, store.db, { dataDir, assertionJwksUrl });
+    const runtime = await createAgencyRuntime(agency, store.db, {
+      dataDir, assertionJwksUrl, production: false, requireGatewaySignature: options.requireGatewaySignature,
+    });
     const server = await createSubgraphServer(module.definition, { store, verifyToken, production: false, ...runtime.options });
     const port = await listen(server.http, 0, '127.0.0.1');
     let requests = 0;
@@ -101,6 +106,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, subgraphs[a].url])) as Record<AgencyId, string>,
     verifyToken,
     production: false,
+    signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir })),
   });
   const gatewayPort = await listen(gateway.http, 0, '127.0.0.1');
   return {
