@@ -2,8 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { AGENCIES, type AgencyId } from '../lib/agencies';
-import { ensureDevIssuer } from '../lib/auth/devIssuer';
-import { ensureDevGatewayKeys } from '../lib/auth/gatewaySignature';
+import { ensureDevKeys } from '../lib/auth/devKeys';
 import { ConfigError, loadConfig } from '../lib/config';
 import { isSeeded, seedAll } from '../seed/seedAll';
 
@@ -75,9 +74,7 @@ async function main(): Promise<void> {
     say(`no dataset in ${config.dataDir}: generating ${DEFAULT_CLIENTS} synthetic clients (npm run seed to change)`);
     seedAll(config.dataDir, { clients: DEFAULT_CLIENTS });
   }
-  // Create the development issuer's keys once, before eight processes race to.
-  if (config.auth.mode === 'development') await ensureDevIssuer(config.dataDir);
-  if (!config.production) await ensureDevGatewayKeys(config.dataDir);
+  if (!config.production) await ensureDevKeys(config.dataDir);
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
   for (const agency of AGENCIES) launch(agency, `subgraphs/${agency}/index.ts`);

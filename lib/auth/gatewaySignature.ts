@@ -190,9 +190,12 @@ export function readGatewayJwks(file: string): JSONWebKeySet {
   return { keys: keys as JWK[] };
 }
 
-/** Development keys at `<dataDir>/gateway-keys/gateway.json`, generated on first use and shared by all local processes. */
+/**
+ * Development keys at `<dataDir>/dev-issuer/gateway.json`, beside the development issuer's: generated
+ * on first use and shared by all local processes (in containers, through the one dev-keys volume).
+ */
 export function ensureDevGatewayKeys(dataDir: string): Promise<KeyPairFile> {
-  return ensureKeyPair(path.join(dataDir, 'gateway-keys', 'gateway.json'), 'EdDSA');
+  return ensureKeyPair(path.join(dataDir, 'dev-issuer', 'gateway.json'), 'EdDSA');
 }
 
 export interface GatewayKeyOptions {

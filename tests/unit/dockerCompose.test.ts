@@ -66,6 +66,13 @@ function stages(): { from: string; lines: string[] }[] {
 }
 
 describe('docker-compose.yml', () => {
+  it('points every partner agency at the keys the FJC publishes for its consent assertions', () => {
+    for (const agency of AGENCIES.filter((a) => a !== 'fjc')) {
+      const environment = (compose.services[agency] as { environment?: Record<string, string> }).environment ?? {};
+      expect(environment.ONEROOF_ASSERTION_JWKS_URL).toBe('http://fjc:4001/.well-known/jwks.json');
+    }
+  });
+
   it('runs exactly the gateway, the seed and one service per agency', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'seed', ...AGENCIES].sort());
   });
@@ -115,7 +122,7 @@ describe('docker-compose.yml', () => {
     const script = seed.command?.join(' ') ?? '';
     expect(script).toContain('scripts/seed.ts --clients');
     expect(script).toContain('--data-dir /tmp/seed');
-    expect(script).toContain('scripts/token.ts --sub bootstrap --agency fjc --role FRONT_DESK');
+    expect(script).toContain('scripts/devKeys.ts');
   });
 
   it('publishes only the gateway, on port 4000', () => {
