@@ -1,4 +1,5 @@
 import { badUserInput } from '../../lib/errors';
+import { decide } from '../../lib/policy/decide';
 import {
   optionalText,
   requireIsoDate,
@@ -137,7 +138,18 @@ export const registryResolvers = {
     address: (client: ClientRow) =>
       client.street ? { street: client.street, postalCode: client.postalCode, municipality: client.municipality } : null,
     cases: (client: ClientRow, _: unknown, context: Context) => context.loaders.membershipsOfClient.load(client.id),
-    agencyLinks: (client: ClientRow, _: unknown, context: Context) => context.loaders.agencyLinks.load(client.id),
+    /**
+     * The reference directory. That a mental-health centre knows a client is itself health data
+     * (DESIGN.md), so that one entry is shown only where HEALTH may be shown.
+     */
+    agencyLinks: async (client: ClientRow, _: unknown, context: Context) => {
+      const links = await context.loaders.agencyLinks.load(client.id);
+      if (!links.some((link) => link.agency === 'mental-health')) return links;
+      const health = decide({
+        viewer: context.viewer, purpose: context.purpose, owner: 'fjc', category: 'HEALTH', bases: await context.access.basesOf(client.id),
+      });
+      return health.permit ? links : links.filter((link) => link.agency !== 'mental-health');
+    },
   },
   CaseMembership: {
     case: (member: MemberRow, _: unknown, context: Context) => context.loaders.cases.load(member.caseId),
