@@ -1,60 +1,122 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLFormattedError } from 'graphql';
 import type { AgencyId } from '../lib/agencies';
 import { GATEWAY_SIGNATURE_HEADER, type GatewaySigner } from '../lib/auth/gatewaySignature';
+import { log } from '../lib/log';
 import { Headers } from '../lib/requestContext';
 import type { RequestContext } from '../lib/viewer';
+import { createCircuitBreaker, type CircuitBreaker } from './circuitBreaker';
+import { noteSubgraphCall } from './requestLog';
+import { fetchPaths, unavailableAt, unavailableErrors } from './unavailable';
 
 export interface AgencyDataSourceOptions {
   agency: AgencyId;
   url: string;
   /** Signs every subgraph request (method, exact body, request id, time) for this agency. */
   signer?: GatewaySigner;
+  /** Longest wait for this agency's answer, headers and body, in ms; default 2000. */
+  timeoutMs?: number;
+  /** This agency's circuit; default a fresh one (3 failures, 5 s cool-down). */
+  breaker?: CircuitBreaker;
 }
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type FetchInit = { method?: string; body?: string; headers?: Record<string, string> };
 
 /**
- * Node's fetch, signing the exact bytes it sends: the subgraph checks the signature against the
- * body it receives, so a captured request cannot be altered, replayed or sent to another agency.
+ * Node's fetch with a deadline, signing the exact bytes it sends when there is a signer: the
+ * subgraph checks the signature against the body it receives, so a captured request cannot be
+ * altered, replayed or sent to another agency. The deadline covers reading the body too.
  */
-function signingFetcher(agency: AgencyId, signer: GatewaySigner): Fetcher {
-  const fetcher = async (url: string, init: { method?: string; body?: string; headers?: Record<string, string> }) => {
+function agencyFetcher(agency: AgencyId, timeoutMs: number, signer: GatewaySigner | undefined): Fetcher {
+  const fetcher = async (url: string, init: FetchInit) => {
     const headers = { ...init.headers };
-    headers[GATEWAY_SIGNATURE_HEADER] = await signer.sign({
-      method: init.method ?? 'POST',
-      body: init.body ?? '',
-      requestId: headers[Headers.requestId] ?? '',
-      audience: agency,
-    });
-    return globalThis.fetch(url, { ...init, headers });
+    if (signer) {
+      headers[GATEWAY_SIGNATURE_HEADER] = await signer.sign({
+        method: init.method ?? 'POST',
+        body: init.body ?? '',
+        requestId: headers[Headers.requestId] ?? '',
+        audience: agency,
+      });
+    }
+    return globalThis.fetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
   };
   return fetcher as unknown as Fetcher;
+}
+
+/** A subgraph that answered with an HTTP status (4xx) is up: only silence, timeouts and 5xx trip the circuit. */
+function isOutage(error: unknown): boolean {
+  const status = (error as { extensions?: { response?: { status?: unknown } } }).extensions?.response?.status;
+  return typeof status !== 'number' || status >= 500;
 }
 
 /**
  * Calls one agency's subgraph with the caller's own token, purpose, legal-basis headers and request
  * id: the subgraph verifies the token itself and decides what leaves it. Node's fetch keeps
  * connections alive, so each agency is reached over a pooled connection.
+ *
+ * An agency that fails or does not answer within its timeout never fails the whole request: its
+ * fields answer `null` with AGENCY_UNAVAILABLE (see `unavailableErrors`) and every other agency's
+ * data is served. Nothing is retried (a mutation must reach an agency at most once), and once the
+ * agency's circuit is open the gateway answers for it at once, without calling it.
  */
 export class AgencyDataSource extends RemoteGraphQLDataSource<RequestContext> {
   readonly agency: AgencyId;
+  readonly breaker: CircuitBreaker;
 
   constructor(options: AgencyDataSourceOptions) {
-    super({
-      url: options.url,
-      fetcher: options.signer ? signingFetcher(options.agency, options.signer) : (globalThis.fetch as unknown as Fetcher),
-    });
+    super({ url: options.url, fetcher: agencyFetcher(options.agency, options.timeoutMs ?? 2000, options.signer) });
     this.agency = options.agency;
+    this.breaker = options.breaker ?? createCircuitBreaker();
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<RequestContext>): void {
     const { http } = options.request;
     const context = options.context as Partial<RequestContext>;
     if (!http || !context.viewer) return;
+    noteSubgraphCall(options.context, this.agency);
     http.headers.set(Headers.authorization, `Bearer ${context.token}`);
     http.headers.set(Headers.purpose, context.purpose ?? '');
     http.headers.set(Headers.requestId, context.requestId ?? '');
     if (context.conferenceId) http.headers.set(Headers.conferenceId, context.conferenceId);
     if (context.emergencyReason) http.headers.set(Headers.emergencyReason, context.emergencyReason);
+  }
+
+  /**
+   * An agency that answered but failed inside (its store, a bug) reports an internal error, which
+   * the gateway would mask as a generic one: to the client that is this agency failing, with the
+   * contract's code and the agency's name. An entity that failed as a whole (`['_entities', i]`)
+   * gets one error per agency file it was asked for. The agency logs its own cause.
+   */
+  private asContractErrors(error: GraphQLFormattedError, paths: () => (string | number)[][]): GraphQLFormattedError[] {
+    const code = error.extensions?.code;
+    if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return [error];
+    const at = error.path;
+    if (at?.length === 2 && at[0] === '_entities') {
+      const fields = paths().filter((path) => path[0] === at[0] && path[1] === at[1]);
+      if (fields.length > 0) return fields.map((path) => unavailableAt(this.agency, path));
+    }
+    return [unavailableAt(this.agency, at)];
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<RequestContext>): Promise<GatewayGraphQLResponse> {
+    const { query, variables } = options.request;
+    const requestId = (options.context as Partial<RequestContext>).requestId;
+    const ticket = this.breaker.tryAcquire();
+    if (!ticket) return { errors: unavailableErrors(this.agency, query, variables) };
+    try {
+      const response = await super.process(options);
+      ticket.success();
+      if (!response.errors) return response;
+      let paths: (string | number)[][] | undefined;
+      const fetched = () => (paths ??= fetchPaths(query, variables));
+      return { ...response, errors: response.errors.flatMap((error) => this.asContractErrors(error, fetched)) };
+    } catch (error) {
+      if (isOutage(error)) ticket.failure();
+      else ticket.success();
+      log.warn('agency unavailable', { agency: this.agency, requestId, kind: error instanceof Error ? error.name : typeof error, circuit: this.breaker.state });
+      return { errors: unavailableErrors(this.agency, query, variables) };
+    }
   }
 }

@@ -1,32 +1,28 @@
 import fs from 'node:fs';
-import { createGatewaySigner, loadGatewaySigningKey } from '../lib/auth/gatewaySignature';
-import { createTokenVerifier } from '../lib/auth/tokens';
 import { ConfigError, loadConfig } from '../lib/config';
 import { close, listen } from '../lib/http/graphqlHttpServer';
 import { log } from '../lib/log';
 import { SUPERGRAPH_FILE } from '../schema/compose';
-import { createGatewayServer } from './server';
+import { startGateway } from './startup';
 
 async function main(): Promise<void> {
   try {
     const config = loadConfig();
-    const server = await createGatewayServer({
-      supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
-      subgraphUrls: config.subgraphUrls,
-      verifyToken: await createTokenVerifier(config.auth),
-      production: config.production,
-      signer: await createGatewaySigner(await loadGatewaySigningKey(config)),
-    });
+    const server = await startGateway(config, fs.readFileSync(SUPERGRAPH_FILE, 'utf8'));
     const port = await listen(server.http, config.gatewayPort);
     log.info('gateway listening', { port, url: `http://localhost:${port}/graphql` });
+    let stopping = false;
     const stop = async (signal: string) => {
-      log.info('gateway stopping', { signal });
-      await close(server.http);
+      if (stopping) process.exit(1); // a second signal: stop waiting
+      stopping = true;
+      log.info('gateway stopping', { signal, graceMs: config.resilience.shutdownGraceMs });
+      // In-flight requests finish (their subgraph calls are bounded by the timeouts); the rest is cut off after the grace period.
+      await close(server.http, config.resilience.shutdownGraceMs);
       await server.apollo.stop();
       process.exit(0);
     };
-    process.once('SIGTERM', (s) => void stop(s));
-    process.once('SIGINT', (s) => void stop(s));
+    process.on('SIGTERM', (s) => void stop(s));
+    process.on('SIGINT', (s) => void stop(s));
   } catch (error) {
     log.error('gateway failed to start', { error: error instanceof ConfigError ? error.message : String(error) });
     process.exit(1);

@@ -1,10 +1,12 @@
-import { parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { GraphQLRequestParts } from '../lib/http/graphqlHttpServer';
+import { log } from '../lib/log';
 import { ceilingOf } from '../lib/policy/ceilings';
 import type { Category } from '../lib/viewer';
 import { filterOperation, type RemovedField } from './fieldFilter';
 import type { SensitiveFields } from './sensitiveFields';
 import type { GatewayContext } from './context';
+import type { QueryLimiter } from './queryLimits';
 
 export interface OperationFilterOptions {
   fields: SensitiveFields;
@@ -12,12 +14,16 @@ export interface OperationFilterOptions {
   schema: () => GraphQLSchema | undefined;
   /** Filtered texts remembered per ceiling and operation; default 500. */
   cacheSize?: number;
+  /** The query limits, checked on the client's own text and document before anything else; default none. */
+  limiter?: QueryLimiter;
 }
 
 interface Filtered {
   query: string;
   /** Shared by every request that sends this text with this ceiling: never modified. */
   removed: readonly RemovedField[];
+  /** Why the text is refused (a query limit, no operation to run): answered with it, nothing is planned. */
+  refusal?: GraphQLError;
 }
 
 /** Texts longer than this are filtered every time rather than held in memory. */
@@ -46,16 +52,37 @@ function withQuery(parts: GraphQLRequestParts, query: string): GraphQLRequestPar
   return { ...parts, body: { ...(parts.body as Record<string, unknown>), query } };
 }
 
-function filterText(query: string, operationName: string | undefined, ceiling: ReadonlySet<Category>, schema: GraphQLSchema, fields: SensitiveFields): Filtered {
+/**
+ * What graphql-js would only find when executing, and the gateway's executor answers with a 500:
+ * no operation to run (several and no name, or a name not in the document), or an operation type
+ * this schema has no root for (subscriptions). Answered as a request error instead.
+ */
+function operationProblem(document: DocumentNode, operationName: string | undefined, schema: GraphQLSchema): GraphQLError | undefined {
+  const operation = getOperationAST(document, operationName);
+  const refuse = (message: string) => new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+  if (!operation) return refuse(operationName === undefined ? 'Must provide operation name if query contains multiple operations.' : 'Unknown operation name.');
+  if (!schema.getRootType(operation.operation)) return refuse(`This schema has no ${operation.operation} operations.`);
+  return undefined;
+}
+
+function filterText(query: string, operationName: string | undefined, ceiling: ReadonlySet<Category>, schema: GraphQLSchema, options: OperationFilterOptions): Filtered {
+  // Counted before parsing: this parse is the first one, and must not be the one an attacker feeds.
+  const tooLarge = options.limiter?.checkSize(query);
+  if (tooLarge) return { query, removed: [], refusal: tooLarge };
   let document: DocumentNode;
   try {
     document = parse(query);
   } catch {
     return { query, removed: [] }; // Apollo answers the syntax error; nothing executes
   }
+  // On the client's document: the filter's placeholders are aliases, and would count against it.
+  const overLimit = options.limiter?.checkShape(schema, document);
+  if (overLimit) return { query, removed: [], refusal: overLimit };
   // Same schema and a subset of Apollo's rules: whatever fails here, Apollo refuses too, unexecuted.
   if (validate(schema, document).length > 0) return { query, removed: [] };
-  const filtered = filterOperation(document, schema, fields, ceiling, operationName);
+  const unresolved = operationProblem(document, operationName, schema);
+  if (unresolved) return { query, removed: [], refusal: unresolved };
+  const filtered = filterOperation(document, schema, options.fields, ceiling, operationName);
   return filtered.document === document ? { query, removed: [] } : { query: print(filtered.document), removed: filtered.removed };
 }
 
@@ -64,6 +91,8 @@ function filterText(query: string, operationName: string | undefined, ceiling: R
  * sees it. Apollo's document cache and the gateway's query-plan cache are keyed by a hash of that
  * text, so a cached plan always belongs to the text it was planned from, whoever sent it, and the
  * planner never sees a withheld field. The removed fields travel in the context to the response.
+ * A text over a query limit is refused here (the GraphQLError is thrown, and answered by Apollo with
+ * its code and HTTP 400), before it is planned.
  */
 export function createOperationFilter(options: OperationFilterOptions) {
   const cache = new Map<string, Filtered>();
@@ -77,11 +106,16 @@ export function createOperationFilter(options: OperationFilterOptions) {
     const key = JSON.stringify([[...ceiling].sort(), operation.operationName ?? null, operation.query]);
     let filtered = cache.get(key);
     if (!filtered) {
-      filtered = filterText(operation.query, operation.operationName, ceiling, schema, options.fields);
+      filtered = filterText(operation.query, operation.operationName, ceiling, schema, options);
       if (operation.query.length <= MAX_CACHED_QUERY) {
         if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
         cache.set(key, filtered);
       }
+    }
+    if (filtered.refusal) {
+      log.info('operation refused', { requestId: context.requestId, code: String(filtered.refusal.extensions.code) });
+      // A fresh error each time: Apollo answers (and may annotate) the one it is given.
+      throw new GraphQLError(filtered.refusal.message, { extensions: { ...filtered.refusal.extensions } });
     }
     if (filtered.query === operation.query) return { parts, context };
     return { parts: withQuery(parts, filtered.query), context: { ...context, withheld: filtered.removed } };

@@ -3,15 +3,20 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { isAgencyId, type AgencyId } from '../lib/agencies';
+import { AGENCIES, isAgencyId, type AgencyId } from '../lib/agencies';
 import type { TokenVerifier } from '../lib/auth/tokens';
-import { formatError } from '../lib/http/formatError';
+import { ConfigError, loadConfig, type QueryLimitsConfig, type ResilienceConfig } from '../lib/config';
+import { formatError, withoutSuggestions } from '../lib/http/formatError';
 import { createGraphQLHttpServer } from '../lib/http/graphqlHttpServer';
 import { createGatewayContext, type GatewayContext } from './context';
 import type { GatewaySigner } from '../lib/auth/gatewaySignature';
+import { createCircuitBreaker, type CircuitBreaker } from './circuitBreaker';
 import { AgencyDataSource } from './dataSource';
+import { mountDisclosureReport } from './disclosureReport';
 import { createOperationFilter } from './operationFilter';
+import { createQueryLimiter } from './queryLimits';
 import { checkReadiness } from './readiness';
+import { requestLogPlugin } from './requestLog';
 import { readSensitiveFields } from './sensitiveFields';
 import { withheldFieldsPlugin } from './withheldResponse';
 
@@ -22,18 +27,33 @@ export interface GatewayServerOptions {
   production: boolean;
   /** Signs every request to a subgraph; required in production. */
   signer?: GatewaySigner;
+  /** Query and body limits; default the configuration's defaults (README, Limits and resilience). */
+  limits?: QueryLimitsConfig;
+  /** Subgraph timeouts and circuit breakers; default 2000 ms per agency, 3 failures, 5 s cool-down. */
+  resilience?: Pick<ResilienceConfig, 'subgraphTimeoutMs' | 'breakerFailures' | 'breakerCooldownMs'>;
 }
 
 export interface GatewayServer {
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   http: http.Server;
+  /** Each agency's circuit, as `/ready` reports it. */
+  breakers: Record<AgencyId, CircuitBreaker>;
 }
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
+  'x-frame-options': 'DENY',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+/** Production has no landing page to load scripts for: nothing may be loaded or framed. */
+const PRODUCTION_HEADERS = {
+  ...SECURITY_HEADERS,
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
 };
 
 /**
@@ -43,12 +63,27 @@ const SECURITY_HEADERS = {
  * caller listens.
  */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
+  if (options.production && !options.signer) {
+    throw new ConfigError('NODE_ENV=production needs the gateway to sign its subgraph requests: set ONEROOF_GATEWAY_KEY_FILE.');
+  }
+  const defaults = loadConfig({});
+  const limits = options.limits ?? defaults.limits;
+  const resilience = options.resilience ?? defaults.resilience;
   const fields = readSensitiveFields(options.supergraphSdl);
+  const breakers = Object.fromEntries(
+    AGENCIES.map((agency) => [agency, createCircuitBreaker({ failureThreshold: resilience.breakerFailures, cooldownMs: resilience.breakerCooldownMs })]),
+  ) as Record<AgencyId, CircuitBreaker>;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       if (!isAgencyId(name)) throw new Error(`supergraph names an unknown subgraph: ${name}`);
-      return new AgencyDataSource({ agency: name, url: options.subgraphUrls[name] ?? url, signer: options.signer });
+      return new AgencyDataSource({
+        agency: name,
+        url: options.subgraphUrls[name] ?? url,
+        signer: options.signer,
+        timeoutMs: resilience.subgraphTimeoutMs[name],
+        breaker: breakers[name],
+      });
     },
   });
   // The filter validates against exactly the schema Apollo validates against.
@@ -65,23 +100,32 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     allowBatchedHttpRequests: false,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    // With introspection off, "Did you mean" hints would spell the schema out to whoever guesses:
+    // Apollo drops its own, the formatter those of any other error (subgraphs' included).
+    hideSchemaDetailsFromClientErrors: options.production,
+    formatError: options.production ? (formatted, error) => withoutSuggestions(formatError(formatted, error)) : formatError,
     csrfPrevention: true,
-    plugins: [withheldFieldsPlugin(), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [withheldFieldsPlugin(), requestLogPlugin(), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
   const server = createGraphQLHttpServer({
     apollo,
     context: createGatewayContext(options.verifyToken),
-    prepare: createOperationFilter({ fields, schema: () => apiSchema }),
+    prepare: createOperationFilter({ fields, schema: () => apiSchema, limiter: createQueryLimiter(limits) }),
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok' } }),
       '/ready': async () => {
-        const readiness = await checkReadiness(options.subgraphUrls);
+        const readiness = await checkReadiness(options.subgraphUrls, 1000, breakers);
         return { status: readiness.status === 'ready' ? 200 : 503, body: readiness };
       },
     },
-    responseHeaders: SECURITY_HEADERS,
+    responseHeaders: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS,
+    maxBodyBytes: limits.maxBodyBytes,
   });
-  return { apollo, gateway, http: server };
+  mountDisclosureReport(server, {
+    apollo,
+    context: createGatewayContext(options.verifyToken),
+    headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS,
+  });
+  return { apollo, gateway, http: server, breakers };
 }

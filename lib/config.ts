@@ -22,6 +22,42 @@ export interface OneRoofConfig {
   /** Days each agency keeps disclosure records; default 3650 (ten years). */
   auditRetentionDays: Record<AgencyId, number>;
   auth: AuthConfig;
+  /** What the gateway accepts in one request, checked before anything is planned. */
+  limits: QueryLimitsConfig;
+  /** How the gateway treats a slow or failing agency, and how it stops. */
+  resilience: ResilienceConfig;
+  /**
+   * Production accepts plain-http subgraph URLs only with `ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS=true`
+   * (a trusted private network); default false.
+   */
+  allowPlaintextSubgraphs: boolean;
+}
+
+/** Query limits of the gateway (README, Limits and resilience); each has its own error code. */
+export interface QueryLimitsConfig {
+  /** `ONEROOF_MAX_DEPTH`, default 12: nesting of fields, fragments flattened. */
+  maxDepth: number;
+  /** `ONEROOF_MAX_ALIASES`, default 30 per operation. */
+  maxAliases: number;
+  /** `ONEROOF_MAX_TOKENS`, default 5000 lexical tokens per document, counted before it is parsed. */
+  maxTokens: number;
+  /** `ONEROOF_MAX_DIRECTIVES`, default 50 per operation. */
+  maxDirectives: number;
+  /** `ONEROOF_MAX_COST`, default 20000: graphql-armor's estimate (objects 2, scalars 1, x1.5 per level, x`first`). */
+  maxCost: number;
+  /** `ONEROOF_MAX_BODY_BYTES`, default 262144 (256 KiB): largest request body. */
+  maxBodyBytes: number;
+}
+
+export interface ResilienceConfig {
+  /** Per agency, ms: `ONEROOF_SUBGRAPH_TIMEOUT_MS_<AGENCY>`, else `ONEROOF_SUBGRAPH_TIMEOUT_MS`, default 2000. */
+  subgraphTimeoutMs: Record<AgencyId, number>;
+  /** `ONEROOF_BREAKER_FAILURES`, default 3: consecutive failures that open an agency's circuit. */
+  breakerFailures: number;
+  /** `ONEROOF_BREAKER_COOLDOWN_MS`, default 5000: how long an open circuit waits before one probe. */
+  breakerCooldownMs: number;
+  /** `ONEROOF_SHUTDOWN_GRACE_MS`, default 10000: how long SIGTERM waits for in-flight requests. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +78,47 @@ function days(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of days (1 or more), got "${raw}".`);
   return value;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${raw}".`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new ConfigError(`${name} must be "true" or "false", got "${raw}".`);
+}
+
+/** The env variable that sets one subgraph's call timeout, e.g. `ONEROOF_SUBGRAPH_TIMEOUT_MS_YOUTH_CARE`. */
+export function subgraphTimeoutVariable(agency: AgencyId): string {
+  return `ONEROOF_SUBGRAPH_TIMEOUT_MS_${agency.toUpperCase().replace(/-/g, '_')}`;
+}
+
+function limitsConfig(env: NodeJS.ProcessEnv): QueryLimitsConfig {
+  return {
+    maxDepth: integer(env, 'ONEROOF_MAX_DEPTH', 12),
+    maxAliases: integer(env, 'ONEROOF_MAX_ALIASES', 30, 0),
+    maxTokens: integer(env, 'ONEROOF_MAX_TOKENS', 5000),
+    maxDirectives: integer(env, 'ONEROOF_MAX_DIRECTIVES', 50, 0),
+    maxCost: integer(env, 'ONEROOF_MAX_COST', 20_000),
+    maxBodyBytes: integer(env, 'ONEROOF_MAX_BODY_BYTES', 256 * 1024, 1024),
+  };
+}
+
+function resilienceConfig(env: NodeJS.ProcessEnv): ResilienceConfig {
+  const timeout = integer(env, 'ONEROOF_SUBGRAPH_TIMEOUT_MS', 2000, 10);
+  return {
+    subgraphTimeoutMs: Object.fromEntries(AGENCIES.map((agency) => [agency, integer(env, subgraphTimeoutVariable(agency), timeout, 10)])) as Record<AgencyId, number>,
+    breakerFailures: integer(env, 'ONEROOF_BREAKER_FAILURES', 3),
+    breakerCooldownMs: integer(env, 'ONEROOF_BREAKER_COOLDOWN_MS', 5000, 0),
+    shutdownGraceMs: integer(env, 'ONEROOF_SHUTDOWN_GRACE_MS', 10_000, 0),
+  };
 }
 
 /** The env variable that overrides one subgraph's URL, e.g. `ONEROOF_SUBGRAPH_URL_YOUTH_CARE`. */
@@ -77,6 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OneRoofConfig 
     ) as Record<AgencyId, number>,
     assertionJwksUrl: env.ONEROOF_ASSERTION_JWKS_URL || subgraphUrls.fjc.replace(/graphql\/?$/, '.well-known/jwks.json'),
     auth: authConfig(env, production, audience, dataDir),
+    limits: limitsConfig(env),
+    resilience: resilienceConfig(env),
+    allowPlaintextSubgraphs: flag(env, 'ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS'),
   };
 }
 

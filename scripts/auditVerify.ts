@@ -8,9 +8,10 @@ import { ConfigError, loadConfig } from '../lib/config';
 import { storeFile } from '../lib/subgraph/runSubgraph';
 
 /**
- * `npm run audit:verify [-- --data-dir <dir>]`: checks every agency's disclosure log chain and its
- * checkpoints, one line per agency, exit 1 when any chain is broken. Opens each store read-only
- * and runs no migrations, so it can run beside live subgraphs or on a copy taken for an audit.
+ * `npm run audit:verify [-- --data-dir <dir>]`: checks every agency's disclosure log chain, its
+ * checkpoints and its review chain, one line per agency, exit 1 when any chain is broken. Opens
+ * each store read-only and runs no migrations, so it can run beside live subgraphs or on a copy
+ * taken for an audit.
  */
 const USAGE = 'usage: npm run audit:verify [-- --data-dir <dir>]';
 
@@ -33,12 +34,14 @@ function dataDirFromArgs(): string {
 }
 
 function describe(report: ChainReport): string {
-  const counted = `${report.checked} record${report.checked === 1 ? '' : 's'} checked`;
+  const reviews = report.reviews > 0 ? `, ${report.reviews} review${report.reviews === 1 ? '' : 's'}` : '';
+  const counted = `${report.checked} record${report.checked === 1 ? '' : 's'}${reviews} checked`;
   const from = report.anchor ? `, from checkpoint at #${report.anchor.seq}` : '';
   if (report.ok) return `${counted}${from}: OK`;
   const broken = report.broken!;
-  const where = broken.seq === null ? '' : ` at record #${broken.seq}`;
-  const request = broken.row ? ` (request ${broken.row.request_id}, ${broken.row.time})` : '';
+  const where = broken.reviewId !== undefined ? ` at review #${broken.reviewId}` : broken.seq === null ? '' : ` at record #${broken.seq}`;
+  const at = broken.row ?? (broken.review ? { request_id: broken.review.request_id, time: broken.review.at } : undefined);
+  const request = at ? ` (request ${at.request_id}, ${at.time})` : '';
   return `${counted}${from}: BROKEN${where}${request}: ${broken.reason}, ${broken.detail}`;
 }
 

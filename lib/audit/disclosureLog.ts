@@ -7,7 +7,9 @@ import type { CheckpointSigner } from './checkpoint';
 import { ROW_COLUMNS, rowsFromLedger, toRecord, type ChainHead, type DisclosureRecord, type DisclosureRow } from './record';
 import { purgeLogPrefix, retentionCutoff, type PurgeResult } from './retention';
 import { ensureDisclosureSchema } from './schema';
+import { MAX_REVIEW_NOTE, openReviews, type DisclosureReviewRecord, type ReviewVerdict } from './review';
 import { verifyChain, type ChainReport } from './verifyChain';
+import type { RequestContext } from '../viewer';
 
 export interface DisclosureLogOptions {
   /** Clock for record and checkpoint times; default `() => new Date()`. */
@@ -32,6 +34,16 @@ export interface DisclosureLog {
   list(clientId: string | null): DisclosureRecord[];
   /** Break-the-glass records (an EMERGENCY basis), oldest first, for review. */
   reviewQueue(): DisclosureRecord[];
+  /** The break-the-glass records no review covers yet, oldest first. */
+  pendingReview(): DisclosureRecord[];
+  /**
+   * Records a reviewer's verdict on break-the-glass record `seq` as a new, hash-chained review
+   * (the record itself is never touched). @throws NotReviewableError for any other seq;
+   * RangeError for an empty or over-long note.
+   */
+  review(seq: number, verdict: ReviewVerdict, reviewer: RequestContext): DisclosureReviewRecord;
+  /** The reviews of the given records, oldest first, by record seq. */
+  reviewsOf(seqs: readonly number[]): Map<number, DisclosureReviewRecord[]>;
 }
 
 /** The log could not be written: the caller must withhold the response. Carries no values. */
@@ -55,6 +67,8 @@ export function openDisclosureLog(db: Database.Database, agency: AgencyId, optio
   const lastCheckpoint = db.prepare('SELECT through_seq AS seq, through_hash AS hash FROM disclosure_checkpoint ORDER BY through_seq DESC LIMIT 1');
   const byClient = db.prepare(`SELECT ${columns} FROM disclosure_log WHERE client_id IS ? ORDER BY seq`);
   const flagged = db.prepare(`SELECT ${columns} FROM disclosure_log WHERE review_required = 1 ORDER BY seq`);
+  const bySeqs = db.prepare(`SELECT ${columns} FROM disclosure_log WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq`);
+  const reviews = openReviews(db);
   const append = db.transaction((rows: DisclosureRow[]) => {
     for (const row of rows) insert.run(row);
   });
@@ -91,5 +105,12 @@ export function openDisclosureLog(db: Database.Database, agency: AgencyId, optio
         : purgeBefore(retentionCutoff(options.retentionDays, now()), signer),
     list: (clientId) => (byClient.all(clientId === '' ? null : clientId) as DisclosureRow[]).map(toRecord),
     reviewQueue: () => (flagged.all() as DisclosureRow[]).map(toRecord),
+    pendingReview: () => (bySeqs.all(JSON.stringify(reviews.pendingSeqs())) as DisclosureRow[]).map(toRecord),
+    review: (seq, verdict, reviewer) => {
+      const note = verdict.note.trim();
+      if (note.length === 0 || note.length > MAX_REVIEW_NOTE) throw new RangeError(`a review note has 1 to ${MAX_REVIEW_NOTE} characters`);
+      return reviews.append(seq, { justified: verdict.justified, note }, reviewer, now().toISOString());
+    },
+    reviewsOf: (seqs) => reviews.of(seqs),
   };
 }

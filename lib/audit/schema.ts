@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH } from './canonical';
+import { REVIEW_DDL, REVIEW_GUARD_TRIGGERS } from './reviewTables';
 
 /**
  * The disclosure log's own tables, created beside the agency's data in the agency's store file.
@@ -91,7 +92,7 @@ BEGIN SELECT RAISE(ABORT, 'disclosure_checkpoint is append-only'); END;
 
 CREATE TRIGGER IF NOT EXISTS disclosure_checkpoint_no_delete BEFORE DELETE ON disclosure_checkpoint
 BEGIN SELECT RAISE(ABORT, 'disclosure_checkpoint is append-only'); END;
-`;
+${REVIEW_DDL}`;
 
 /** The triggers verification expects; a missing one means someone removed a guard. */
 export const GUARD_TRIGGERS = [
@@ -103,6 +104,7 @@ export const GUARD_TRIGGERS = [
   'disclosure_purge_no_update',
   'disclosure_checkpoint_no_update',
   'disclosure_checkpoint_no_delete',
+  ...REVIEW_GUARD_TRIGGERS,
 ] as const;
 
 /** Creates the log's tables, indexes and triggers when absent, in one transaction. */
@@ -110,10 +112,13 @@ export function ensureDisclosureSchema(db: Database.Database): void {
   db.transaction(() => db.exec(DISCLOSURE_LOG_DDL))();
 }
 
+/** Every table of the log; a store that has some but not all of them lost one. */
+export const LOG_TABLES = ['disclosure_log', 'disclosure_checkpoint', 'disclosure_purge', 'disclosure_review'] as const;
+
 /** The log's tables present in a store, for a read-only verifier that must not create them. */
 export function presentTables(db: Database.Database): Set<string> {
   const rows = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('disclosure_log', 'disclosure_checkpoint', 'disclosure_purge')")
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${LOG_TABLES.map((t) => `'${t}'`).join(', ')})`)
     .all() as { name: string }[];
   return new Set(rows.map((r) => r.name));
 }

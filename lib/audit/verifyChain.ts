@@ -4,7 +4,9 @@ import type { AgencyId } from '../agencies';
 import { GENESIS_HASH } from './canonical';
 import { checkpointProblem, type CheckpointRow } from './checkpoint';
 import { hashOfRow, ROW_COLUMNS, type ChainHead, type DisclosureRow } from './record';
-import { missingTriggers, presentTables } from './schema';
+import type { ReviewRow } from './review';
+import { LOG_TABLES, missingTriggers, presentTables } from './schema';
+import { verifyReviews } from './verifyReviews';
 
 export type BreakReason =
   /** The row's content no longer gives its hash: it was edited. */
@@ -16,7 +18,9 @@ export type BreakReason =
   /** A checkpoint is forged, altered, or cannot be verified. */
   | 'BAD_CHECKPOINT'
   /** An append-only guard (trigger) is gone, a purge was left open, or a log table is missing. */
-  | 'GUARD_MISSING';
+  | 'GUARD_MISSING'
+  /** A review names a record that is gone, not flagged, or no longer the one reviewed. */
+  | 'REVIEW_UNLINKED';
 
 export interface BrokenLink {
   reason: BreakReason;
@@ -26,6 +30,9 @@ export interface BrokenLink {
   /** The record as stored (names and ids only, never person data values). */
   row?: DisclosureRow;
   checkpointId?: number;
+  /** Set when the break is in the review chain: the first review that breaks it. */
+  reviewId?: number;
+  review?: ReviewRow;
 }
 
 export interface ChainReport {
@@ -37,22 +44,25 @@ export interface ChainReport {
   anchor: ChainHead | null;
   /** The last record of the chain, or the anchor when the log is empty. */
   head: ChainHead | null;
+  /** Reviews of break-the-glass records read before the first break (all of them when ok). */
+  reviews: number;
   broken?: BrokenLink;
 }
 
 /**
  * Checks an agency's whole log: every checkpoint's signature, then every record in sequence
- * against its own hash and its predecessor, then the guards. Reads only, so it runs on a store
+ * against its own hash and its predecessor, then the review chain (verifyReviews.ts), then the guards. Reads only, so it runs on a store
  * opened read-only by an auditor. Stops at the first broken link: everything after it is suspect.
  * @param keys - the agency's checkpoint public keys; needed only when records were purged.
  */
 export async function verifyChain(db: Database.Database, agency: AgencyId, keys: JSONWebKeySet | null): Promise<ChainReport> {
   const tables = presentTables(db);
+  let reviews = 0;
   const report = (checked: number, anchor: ChainHead | null, head: ChainHead | null, broken?: BrokenLink): ChainReport => ({
-    agency, ok: broken === undefined, checked, anchor, head, ...(broken ? { broken } : {}),
+    agency, ok: broken === undefined, checked, anchor, head, reviews, ...(broken ? { broken } : {}),
   });
   if (tables.size === 0) return report(0, null, null);
-  if (tables.size < 3) {
+  if (tables.size < LOG_TABLES.length) {
     return report(0, null, null, { reason: 'GUARD_MISSING', seq: null, detail: `log tables missing: only ${[...tables].sort().join(', ')}` });
   }
 
@@ -78,6 +88,10 @@ export async function verifyChain(db: Database.Database, agency: AgencyId, keys:
     previous = { seq: row.seq, hash: row.hash };
   }
   const head = checked > 0 || anchor ? previous : null;
+  // Only once the records verify: a review's binding is checked against their hashes.
+  const reviewChain = verifyReviews(db, anchor?.seq ?? 0);
+  reviews = reviewChain.checked;
+  if (reviewChain.broken) return report(checked, anchor, head, reviewChain.broken);
 
   const missing = missingTriggers(db);
   if (missing.length > 0) return report(checked, anchor, head, { reason: 'GUARD_MISSING', seq: null, detail: `triggers missing: ${missing.join(', ')}` });

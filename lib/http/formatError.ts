@@ -19,3 +19,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     extensions: { code: 'INTERNAL_SERVER_ERROR', ...(formatted.extensions?.serviceName ? { serviceName: formatted.extensions.serviceName } : {}) },
   };
 }
+
+/** graphql-js's "Did you mean ...?" hints, which spell out the schema to whoever guesses at it. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * Removes field, argument, type and enum-value suggestions from an already formatted error
+ * (production: with introspection off, suggestions would otherwise reveal the schema piece by piece).
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(SUGGESTION, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
+}

@@ -1,8 +1,13 @@
 import http from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { requestIdFrom } from '../requestContext';
 import { log } from '../log';
+import { answerClientError } from './clientError';
+import { isDraining } from './lifecycle';
+
+export { close, listen } from './lifecycle';
 
 /** A plain JSON route beside `/graphql`, such as `/health` or `/ready`. */
 export type JsonRoute = () => Promise<{ status: number; body: unknown }>;
@@ -22,7 +27,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /**
    * Runs once `context` has succeeded and before Apollo reads the operation: may rewrite the
    * request's operation and extend the context (the gateway's pre-planning field filter). When
-   * `context` throws, the request is not prepared and Apollo answers that error as usual.
+   * `context` throws, the request is not prepared and Apollo answers that error as usual; a
+   * GraphQLError thrown by `prepare` (a query limit) is answered the same way.
    */
   prepare?: (parts: GraphQLRequestParts, context: TContext) => Promise<{ parts: GraphQLRequestParts; context: TContext }>;
   routes?: Record<string, JsonRoute>;
@@ -72,6 +78,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       const message = error instanceof HttpError ? error.message : 'Internal server error.';
       if (!(error instanceof HttpError)) log.error('request failed', { requestId, error: String(error) });
       if (!res.headersSent) {
+        closeIfDraining(res);
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
       } else {
@@ -81,17 +88,28 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  server.on('clientError', answerClientError);
+
+  /** A draining server answers what it has, then lets the client reconnect to another instance. */
+  function closeIfDraining(res: http.ServerResponse): void {
+    if (isDraining(server)) res.setHeader('connection', 'close');
+  }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, requestId: string) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = options.routes?.[url.pathname];
     if (route && req.method === 'GET') {
       const { status, body } = await route();
+      closeIfDraining(res);
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
       return;
     }
     if (url.pathname !== '/graphql') throw new HttpError(404, 'NOT_FOUND', 'Not found: use /graphql.');
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      res.setHeader('allow', 'GET, POST');
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.');
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -107,6 +125,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       context,
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
+    closeIfDraining(res);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
@@ -126,7 +145,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       // Apollo turns the refusal into its response, with the same shape and status as without `prepare`.
       return { parts, context: () => Promise.reject(error) };
     }
-    const ready = await prepare(parts, context);
+    let ready: { parts: GraphQLRequestParts; context: TContext };
+    try {
+      ready = await prepare(parts, context);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      return { parts, context: () => Promise.reject(error) };
+    }
     return { parts: ready.parts, context: async () => ready.context };
   }
 
@@ -151,7 +176,7 @@ async function readRawBody(req: http.IncomingMessage, maxBytes: number): Promise
 
 function parseJsonBody(req: http.IncomingMessage, raw: Buffer): unknown {
   const text = raw.toString('utf8');
-  const type = String(req.headers['content-type'] ?? '');
+  const type = String(req.headers['content-type'] ?? '').toLowerCase();
   if (!type.startsWith('application/json') && !type.startsWith('application/graphql-response+json')) {
     // Apollo's CSRF prevention and content negotiation answer this; hand the raw text on.
     return text;
@@ -162,24 +187,4 @@ function parseJsonBody(req: http.IncomingMessage, raw: Buffer): unknown {
   } catch {
     throw new HttpError(400, 'BAD_REQUEST', 'Request body is not valid JSON.');
   }
-}
-
-/** Listens on `port` (0 for an ephemeral one) and resolves with the bound port. */
-export function listen(server: http.Server, port: number, host?: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
-  });
-}
-
-/** Stops accepting connections, lets in-flight requests finish, then closes idle keep-alive sockets. */
-export function close(server: http.Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
 }

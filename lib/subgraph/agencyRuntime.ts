@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
-import { createRemoteJWKSet } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet } from 'jose';
 import type { AgencyId } from '../agencies';
 import { auditKeyFile, loadCheckpointSigner, type CheckpointSigner } from '../audit/checkpoint';
 import { openDisclosureLog, type DisclosureLog } from '../audit/disclosureLog';
+import { createAuditAccessVerifier, loadAuditAccessSigner } from '../audit/auditAccess';
+import type { SubgraphAudit } from '../audit/auditResolvers';
 import { log } from '../log';
 import { createGatewaySignatureVerifier, loadGatewayVerificationKeys } from '../auth/gatewaySignature';
 import { createAssertionVerifier, loadAssertionSigner } from '../policy/assertions';
@@ -27,7 +29,7 @@ export interface AgencyRuntimeSettings {
 
 /** What an agency's subgraph needs beyond its definition and store: trust and audit. */
 export interface AgencyRuntime {
-  options: Pick<SubgraphServerOptions<unknown>, 'assertionSigner' | 'verifyAssertion' | 'disclosureSink' | 'gatewaySignatures'>;
+  options: Pick<SubgraphServerOptions<unknown>, 'assertionSigner' | 'verifyAssertion' | 'disclosureSink' | 'gatewaySignatures' | 'audit'>;
   disclosureLog: DisclosureLog;
   auditSigner: CheckpointSigner;
 }
@@ -40,21 +42,33 @@ export interface AgencyRuntime {
  * - the gateway signs every request; a subgraph refuses a bad signature always, and a missing one
  *   in production (development may be called directly, as the tests of other routers do);
  * - every agency writes its disclosures to a hash-chained log in its own store, before the data
- *   leaves (no record, no release).
+ *   leaves (no record, no release), and serves that log to auditors and, as far as the FJC's
+ *   signed audit access token allows, to the client's case manager.
  * @param db - the agency's open store.
  */
 export async function createAgencyRuntime(agency: AgencyId, db: Database.Database, settings: AgencyRuntimeSettings): Promise<AgencyRuntime> {
   const auditSigner = await loadCheckpointSigner(auditKeyFile(settings.dataDir, agency));
   const disclosureLog = openDisclosureLog(db, agency, { checkpointKeys: auditSigner.jwks, retentionDays: settings.auditRetentionDays });
-  const trust: AgencyRuntime['options'] =
-    agency === 'fjc'
-      ? { assertionSigner: await loadAssertionSigner(assertionKeyFile(settings.dataDir)) }
-      : { verifyAssertion: createAssertionVerifier(createRemoteJWKSet(new URL(settings.assertionJwksUrl), { cooldownDuration: 30_000, timeoutDuration: 2_000 })) };
+  const { trust, audit } = await trustOf(agency, disclosureLog, settings);
   const gatewaySignatures = {
     verifier: createGatewaySignatureVerifier({ keys: await loadGatewayVerificationKeys(settings), agency }),
     required: settings.production || settings.requireGatewaySignature === true,
   };
-  return { options: { ...trust, disclosureSink: disclosureLog.sink, gatewaySignatures }, disclosureLog, auditSigner };
+  return { options: { ...trust, disclosureSink: disclosureLog.sink, gatewaySignatures, audit }, disclosureLog, auditSigner };
+}
+
+/**
+ * The FJC signs consent assertions and audit access tokens with one key; every partner agency
+ * verifies both with the FJC's published JWKS, fetched once (and cached by jose) for the two.
+ */
+async function trustOf(agency: AgencyId, disclosureLog: DisclosureLog, settings: AgencyRuntimeSettings): Promise<{ trust: AgencyRuntime['options']; audit: SubgraphAudit }> {
+  if (agency === 'fjc') {
+    const assertionSigner = await loadAssertionSigner(assertionKeyFile(settings.dataDir));
+    const signAccess = await loadAuditAccessSigner(assertionKeyFile(settings.dataDir));
+    return { trust: { assertionSigner }, audit: { log: disclosureLog, signAccess, verifyAccess: createAuditAccessVerifier(createLocalJWKSet(assertionSigner.jwks)) } };
+  }
+  const fjcKeys = createRemoteJWKSet(new URL(settings.assertionJwksUrl), { cooldownDuration: 30_000, timeoutDuration: 2_000 });
+  return { trust: { verifyAssertion: createAssertionVerifier(fjcKeys) }, audit: { log: disclosureLog, verifyAccess: createAuditAccessVerifier(fjcKeys) } };
 }
 
 /** Purges disclosure records past the agency's retention behind a signed checkpoint. */

@@ -13,6 +13,7 @@ import { authenticate } from '../requestContext';
 import type { RequestContext } from '../viewer';
 import type { AssertionSigner, AssertionVerifier } from '../policy/assertions';
 import { createAccessControl, type AccessControl, type BasesSource, type ClientLedger } from './access';
+import { withAuditResolvers, type SubgraphAudit } from '../audit/auditResolvers';
 import { auditPlugin } from './auditPlugin';
 import { applyFieldPolicy } from './fieldPolicy';
 import { loadSubgraphTypeDefs } from './typeDefs';
@@ -25,6 +26,8 @@ export interface SubgraphContext<TLoaders, TStore = unknown> extends RequestCont
   loaders: TLoaders;
   /** The agency's store, for mutations; reads go through `loaders`. */
   store: TStore;
+  /** The agency's disclosure log and who may read it (lib/audit); absent in servers built without one. */
+  audit?: SubgraphAudit;
 }
 
 /** The parts an agency writes; everything else is shared. */
@@ -49,6 +52,8 @@ export interface SubgraphServerOptions<TStore> {
   disclosureSink?: DisclosureSink;
   /** Checks the gateway's signature on each request; a present but bad signature is always refused. */
   gatewaySignatures?: { verifier: GatewaySignatureVerifier; required: boolean };
+  /** Serves the agency's disclosure log to auditors and the client's case manager (`DisclosureReport`). */
+  audit?: SubgraphAudit;
 }
 
 /**
@@ -82,7 +87,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
 ): Promise<SubgraphServer<TLoaders, TStore>> {
   const schema = buildSubgraphSchema({
     typeDefs: loadSubgraphTypeDefs(definition.agency),
-    resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
+    resolvers: withAuditResolvers(definition.agency, definition.resolvers) as GraphQLResolverMap<unknown>,
   });
   applyFieldPolicy(schema, definition.agency);
   const apollo = new ApolloServer<SubgraphContext<TLoaders, TStore>>({
@@ -108,6 +113,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
           signer: options.assertionSigner ?? null,
         }),
         store: options.store,
+        audit: options.audit,
         loaders: definition.createLoaders(options.store, request),
       };
     },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
 import type { AgencyId } from '../agencies';
+import { auditTypeDefs } from '../audit/auditSchema';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -12,10 +13,12 @@ export function subgraphSchemaFile(agency: AgencyId): string {
 
 /**
  * The agency's SDL plus the shared `@sensitive` directive and `Category` enum, which every
- * subgraph declares identically (composition requires it) and so is kept in one file.
+ * subgraph declares identically (composition requires it) and so is kept in one file, plus the
+ * disclosure log's types and fields, generated for the agency from one template.
  */
 export function loadSubgraphTypeDefs(agency: AgencyId): DocumentNode {
   const own = fs.readFileSync(subgraphSchemaFile(agency), 'utf8');
   const shared = fs.readFileSync(path.join(ROOT, 'schema', 'sensitive.graphql'), 'utf8');
-  return parse(`${own}\n${shared}`);
+  const audit = auditTypeDefs(agency, parse(own));
+  return parse(`${own}\n${shared}\n${audit}`);
 }

@@ -1,3 +1,4 @@
+import { auditResolvers } from './audit';
 import { casePlanResolvers } from './casePlanResolvers';
 import { caseResolvers } from './caseResolvers';
 import { conferenceResolvers } from './conferenceResolvers';
@@ -27,4 +28,5 @@ export const resolvers = mergeResolvers(
   conferenceResolvers,
   caseResolvers,
   casePlanResolvers,
+  auditResolvers,
 );

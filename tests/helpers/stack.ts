@@ -12,7 +12,8 @@ import type { SqliteStore } from '../../lib/store/sqlite';
 import { createSubgraphServer } from '../../lib/subgraph/createSubgraphServer';
 import { createAgencyRuntime, type AgencyRuntime } from '../../lib/subgraph/agencyRuntime';
 import { storeFile } from '../../lib/subgraph/runSubgraph';
-import { createGatewayServer } from '../../gateway/server';
+import { createGatewayServer, type GatewayServer } from '../../gateway/server';
+import { loadConfig, type QueryLimitsConfig } from '../../lib/config';
 import { composeSupergraph } from '../../schema/compose';
 import { seedAll } from '../../seed/seedAll';
 import { SUBGRAPHS } from '../../subgraphs/registry';
@@ -27,6 +28,12 @@ export interface RunningSubgraph {
   /** The raw bodies of the requests it received, oldest first; only with `StackOptions.recordBodies`. */
   readonly bodies: readonly string[];
   stop(): Promise<void>;
+  /** Like a crash: stops listening and cuts every open connection, in-flight requests included. */
+  kill(): Promise<void>;
+  /** Listens again on the same port after `kill` (the gateway is not told). */
+  restart(): Promise<void>;
+  /** Holds every `/graphql` request this long before handling it; 0 (the default) handles at once. */
+  slowDown(ms: number): void;
 }
 
 export interface TestStack {
@@ -35,6 +42,8 @@ export interface TestStack {
   subgraphs: Record<AgencyId, RunningSubgraph>;
   token(claims: DevTokenClaims, ttlMinutes?: number): Promise<string>;
   stop(): Promise<void>;
+  /** The gateway's own servers and circuits. */
+  gateway: GatewayServer;
 }
 
 export interface StackOptions {
@@ -44,6 +53,31 @@ export interface StackOptions {
   seed?: number;
   /** Record every request body each subgraph receives, in `RunningSubgraph.bodies`; default false. */
   recordBodies?: boolean;
+  /** The gateway's subgraph timeout in ms, for all agencies or per agency; default 2000. */
+  subgraphTimeoutMs?: number | Partial<Record<AgencyId, number>>;
+  /** Consecutive failures that open an agency's circuit; default 3. */
+  breakerFailures?: number;
+  /** How long an open circuit waits before a probe, in ms; default 5000. */
+  breakerCooldownMs?: number;
+  /** Overrides of the gateway's query and body limits. */
+  limits?: Partial<QueryLimitsConfig>;
+}
+
+type RequestListener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+/** Puts a switchable delay in front of a server's `/graphql` handler; health checks stay prompt. */
+function delayable(server: http.Server): (ms: number) => void {
+  let delayMs = 0;
+  const handlers = server.listeners('request') as RequestListener[];
+  server.removeAllListeners('request');
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const run = () => handlers.forEach((handler) => handler.call(server, req, res));
+    if (delayMs > 0 && req.url?.startsWith('/graphql')) setTimeout(run, delayMs);
+    else run();
+  });
+  return (ms) => {
+    delayMs = ms;
+  };
 }
 
 /**
@@ -79,6 +113,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       dataDir, assertionJwksUrl, production: false, requireGatewaySignature: options.requireGatewaySignature,
     });
     const server = await createSubgraphServer(module.definition, { store, verifyToken, production: false, ...runtime.options });
+    const slowDown = delayable(server.http);
     const port = await listen(server.http, 0, '127.0.0.1');
     let requests = 0;
     server.http.on('request', (req: { url?: string }) => {
@@ -99,6 +134,15 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         await server.apollo.stop();
         store.close();
       },
+      kill: async () => {
+        const closed = new Promise<void>((resolve) => server.http.close(() => resolve()));
+        server.http.closeAllConnections();
+        await closed;
+      },
+      restart: async () => {
+        await listen(server.http, port, '127.0.0.1');
+      },
+      slowDown,
     };
   }
   const gateway = await createGatewayServer({
@@ -107,6 +151,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     verifyToken,
     production: false,
     signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir })),
+    ...gatewaySettings(options),
   });
   const gatewayPort = await listen(gateway.http, 0, '127.0.0.1');
   return {
@@ -114,11 +159,29 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     dataDir,
     subgraphs,
     token: (claims, ttlMinutes) => mintDevToken(dataDir, claims, { ttlMinutes }),
+    gateway,
     stop: async () => {
       await close(gateway.http);
       await gateway.apollo.stop();
       for (const agency of AGENCIES) await subgraphs[agency].stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The gateway's limits and resilience settings: the configuration's defaults with the stack's overrides. */
+function gatewaySettings(options: StackOptions): Pick<Parameters<typeof createGatewayServer>[0], 'limits' | 'resilience'> {
+  const defaults = loadConfig({});
+  const timeout = options.subgraphTimeoutMs;
+  const subgraphTimeoutMs = Object.fromEntries(
+    AGENCIES.map((a) => [a, (typeof timeout === 'number' ? timeout : timeout?.[a]) ?? defaults.resilience.subgraphTimeoutMs[a]]),
+  ) as Record<AgencyId, number>;
+  return {
+    limits: { ...defaults.limits, ...options.limits },
+    resilience: {
+      subgraphTimeoutMs,
+      breakerFailures: options.breakerFailures ?? defaults.resilience.breakerFailures,
+      breakerCooldownMs: options.breakerCooldownMs ?? defaults.resilience.breakerCooldownMs,
     },
   };
 }

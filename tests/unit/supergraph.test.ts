@@ -7,6 +7,8 @@ function unlabelledLeafFields(schema: GraphQLSchema): string[] {
   const missing: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || ['Query', 'Mutation'].includes(type.name)) continue;
+    // Audit records are no person data of the categories: the owning agency decides who reads them.
+    if (type.astNode?.directives?.some((d) => d.name.value === 'auditRecord')) continue;
     for (const field of Object.values(type.getFields())) {
       if (field.name === 'id' || !isLeafType(getNamedType(field.type))) continue;
       // Hidden from clients: the consent assertion travels between subgraphs only.
@@ -29,6 +31,12 @@ describe('the supergraph', () => {
     const schema = buildASTSchema(parse(committed), { assumeValidSDL: true });
     expect(unlabelledLeafFields(schema)).toEqual([]);
     expect(committed).toContain('directive @sensitive(category: Category!) on FIELD_DEFINITION');
+  });
+
+  it('exempts from labels only the audit record types, whose agencies decide who reads them', () => {
+    const schema = buildASTSchema(parse(committed), { assumeValidSDL: true });
+    const marked = Object.values(schema.getTypeMap()).filter((t) => t.astNode?.directives?.some((d) => d.name.value === 'auditRecord'));
+    expect(marked.map((t) => t.name).sort()).toEqual(['CategoryBasis', 'CategoryDenial', 'Disclosure', 'DisclosureReport', 'DisclosureReview', 'DisclosureReviewQueue']);
   });
 
   it('has the unified client view with one file per agency, each resolved by its owner', () => {

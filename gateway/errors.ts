@@ -1,0 +1,25 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The gateway's own refusals of a request as a whole, beside the codes of CONTRACT.md: each limit
+ * has its own code so a client can tell which one it hit. All are answered with HTTP 400, before
+ * anything is planned or sent to a subgraph.
+ */
+export const LimitCode = {
+  /** More lexical tokens than `ONEROOF_MAX_TOKENS`; counted before the document is parsed. */
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
+  /** Nesting deeper than `ONEROOF_MAX_DEPTH`. */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  /** More aliases than `ONEROOF_MAX_ALIASES`. */
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  /** More directives than `ONEROOF_MAX_DIRECTIVES`. */
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  /** An estimated cost above `ONEROOF_MAX_COST`. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+} as const;
+export type LimitCode = (typeof LimitCode)[keyof typeof LimitCode];
+
+/** @param message - names the limit and what was found; never echoes the query. */
+export function limitExceeded(code: LimitCode, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}

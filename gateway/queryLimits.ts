@@ -1,0 +1,100 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, Kind, Lexer, Source, TokenKind, validate, visit, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import type { QueryLimitsConfig } from '../lib/config';
+import { LimitCode, limitExceeded } from './errors';
+
+export type QueryLimits = Omit<QueryLimitsConfig, 'maxBodyBytes'>;
+
+export interface QueryLimiter {
+  /** A QUERY_TOO_LARGE error when the text has more tokens than allowed; run before anything parses it. */
+  checkSize(text: string): GraphQLError | undefined;
+  /** The first limit the parsed document exceeds (depth, aliases, directives, cost), if any. */
+  checkShape(schema: GraphQLSchema, document: DocumentNode): GraphQLError | undefined;
+}
+
+/**
+ * Counts tokens with graphql-js's own lexer and stops one past the limit, so a huge document costs
+ * at most `max` tokens of work and is never turned into a tree. A lexical error is left to the
+ * parser, which reports it where it is.
+ */
+function exceedsTokens(text: string, max: number): boolean {
+  const lexer = new Lexer(new Source(text));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) {
+      count += 1;
+      if (count > max) return true;
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/** Armor rejects with "Syntax Error: ..."; it is a limit, not a syntax error, and gets its own code. */
+function reportAs(code: LimitCode): (context: ValidationContext | null, error: GraphQLError) => void {
+  return (context, error) => context?.reportError(limitExceeded(code, error.message.replace(/^Syntax Error: /, '')));
+}
+
+/**
+ * graphql-armor's depth, alias, directive and cost rules, configured for this schema: fragments are
+ * flattened (a fragment is a way of writing, not a level), every alias counts (`__typename` too: a
+ * thousand of them cost the planner as much as any field), and the cost counts objects 2 and
+ * scalars 1, times 1.5 per level and times a literal `first` (the page size of `searchClients`,
+ * `cases`...). Armor's plugins are left out: its token limit would run on the text after the field
+ * filter, too late, and field suggestions are removed by Apollo and `withoutSuggestions`.
+ */
+function armorRules(limits: QueryLimits): ValidationRule[] {
+  const common = { propagateOnRejection: false, exposeLimits: true };
+  return new ApolloArmor({
+    blockFieldSuggestion: { enabled: false },
+    maxTokens: { enabled: false },
+    maxDepth: { ...common, n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, onReject: [reportAs(LimitCode.QUERY_TOO_DEEP)] },
+    maxAliases: { ...common, n: limits.maxAliases, allowList: [], onReject: [reportAs(LimitCode.TOO_MANY_ALIASES)] },
+    maxDirectives: { ...common, n: limits.maxDirectives, onReject: [reportAs(LimitCode.TOO_MANY_DIRECTIVES)] },
+    costLimit: {
+      ...common, maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, flattenFragments: true,
+      ignoreIntrospection: true, onReject: [reportAs(LimitCode.QUERY_TOO_COMPLEX)],
+    },
+  }).protect().validationRules;
+}
+
+/**
+ * The largest page any field of this schema serves (`cases(first:)` 1-500; `searchClients` 1-100,
+ * `myConferences` 1-200). A larger `first` is refused by the owning subgraph as BAD_USER_INPUT
+ * before it reads anything, so it costs no more than this: the estimate clamps it here.
+ */
+const MAX_PAGE_SIZE = 500;
+
+/** The document as the cost estimate sees it: literal page sizes above `MAX_PAGE_SIZE` clamped. */
+function clampPageSizes(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    Argument(node) {
+      if ((node.name.value !== 'first' && node.name.value !== 'last') || node.value.kind !== Kind.INT) return undefined;
+      return Number(node.value.value) > MAX_PAGE_SIZE ? { ...node, value: { ...node.value, value: String(MAX_PAGE_SIZE) } } : undefined;
+    },
+  });
+}
+
+/** The order in which limits are reported when a document exceeds several: one error per request. */
+const PRIORITY: readonly string[] = [LimitCode.QUERY_TOO_DEEP, LimitCode.TOO_MANY_ALIASES, LimitCode.TOO_MANY_DIRECTIVES, LimitCode.QUERY_TOO_COMPLEX];
+
+/**
+ * The gateway's query limits, checked on the client's own document before the field filter and
+ * the query planner see it (so the filter's placeholders never count, and nothing over a limit
+ * reaches a subgraph).
+ */
+export function createQueryLimiter(limits: QueryLimits): QueryLimiter {
+  const rules = armorRules(limits);
+  return {
+    checkSize(text) {
+      if (!exceedsTokens(text, limits.maxTokens)) return undefined;
+      return limitExceeded(LimitCode.QUERY_TOO_LARGE, `Token limit of ${limits.maxTokens} exceeded.`);
+    },
+    checkShape(schema, document) {
+      const errors = validate(schema, clampPageSizes(document), rules, { maxErrors: 10 });
+      const rank = (e: GraphQLError) => PRIORITY.indexOf(String(e.extensions.code));
+      return errors.filter((e) => rank(e) >= 0).sort((a, b) => rank(a) - rank(b))[0];
+    },
+  };
+}
