@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { importJWK, jwtVerify, SignJWT, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { importJWK, SignJWT, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { ensureKeyPair } from '../auth/keyFile';
 import { ASSERTION_ISSUER, ASSERTION_TTL_SECONDS } from '../policy/assertions';
+import { verifyFjcToken } from '../policy/fjcToken';
 import type { RequestContext } from '../viewer';
 
 /**
@@ -74,25 +75,8 @@ export async function loadAuditAccessSigner(keyFile: string): Promise<AuditAcces
 export function createAuditAccessVerifier(keys: JWTVerifyGetKey): AuditAccessVerifier {
   return async (token, request, clientId) => {
     if (isAuditor(request)) return 'AUDITOR';
-    if (!mayAskAsCaseManager(request) || typeof token !== 'string' || token.length === 0 || token.length > 8192) return null;
-    try {
-      const { payload } = await jwtVerify(token, keys, {
-        issuer: ASSERTION_ISSUER,
-        audience: AUDIT_ACCESS_AUDIENCE,
-        algorithms: [ALG],
-        typ: TYP,
-        maxTokenAge: `${ASSERTION_TTL_SECONDS}s`,
-        requiredClaims: ['exp', 'iat', 'sub'],
-      });
-      const matches =
-        payload.sub === request.viewer.sub &&
-        payload.agency === request.viewer.agency &&
-        payload.pur === request.purpose &&
-        payload.cid === clientId &&
-        payload.scope === SCOPE;
-      return matches ? 'SUBJECT' : null;
-    } catch {
-      return null;
-    }
+    if (!mayAskAsCaseManager(request)) return null;
+    const payload = await verifyFjcToken(token, keys, request, clientId, { audience: AUDIT_ACCESS_AUDIENCE, typ: TYP });
+    return payload?.scope === SCOPE ? 'SUBJECT' : null;
   };
 }

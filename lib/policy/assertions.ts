@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { importJWK, jwtVerify, SignJWT, type JWTVerifyGetKey, type JSONWebKeySet, type KeyLike } from 'jose';
+import { importJWK, SignJWT, type JWTVerifyGetKey, type JSONWebKeySet, type KeyLike } from 'jose';
 import { ensureKeyPair } from '../auth/keyFile';
+import { FJC_TOKEN_ISSUER, FJC_TOKEN_TTL_SECONDS, verifyFjcToken } from './fjcToken';
 import { CATEGORIES, type Category, type RequestContext } from '../viewer';
 import type { ClientBases } from './decide';
 
@@ -10,10 +11,9 @@ import type { ClientBases } from './decide';
  * query planner carries it to each agency inside the entity representation (`@requires`), and
  * the agency verifies it before deciding any field beyond its own records.
  */
-export const ASSERTION_ISSUER = 'urn:oneroof:fjc';
+export const ASSERTION_ISSUER = FJC_TOKEN_ISSUER;
 export const ASSERTION_AUDIENCE = 'urn:oneroof:agencies';
-/** Lifetime in seconds: long enough for one request's plan, too short to be worth stealing. */
-export const ASSERTION_TTL_SECONDS = 60;
+export const ASSERTION_TTL_SECONDS = FJC_TOKEN_TTL_SECONDS;
 const ALG = 'EdDSA';
 
 export interface AssertionSigner {
@@ -56,25 +56,9 @@ export type AssertionVerifier = (assertion: unknown, request: RequestContext, cl
 
 export function createAssertionVerifier(keys: JWTVerifyGetKey): AssertionVerifier {
   return async (assertion, request, clientId) => {
-    if (typeof assertion !== 'string' || assertion.length === 0 || assertion.length > 8192) return null;
-    try {
-      const { payload } = await jwtVerify(assertion, keys, {
-        issuer: ASSERTION_ISSUER,
-        audience: ASSERTION_AUDIENCE,
-        algorithms: [ALG],
-        maxTokenAge: `${ASSERTION_TTL_SECONDS}s`,
-        requiredClaims: ['exp', 'iat', 'sub'],
-      });
-      const matches =
-        payload.sub === request.viewer.sub &&
-        payload.agency === request.viewer.agency &&
-        payload.pur === request.purpose &&
-        payload.cid === clientId &&
-        (payload.conf ?? null) === (request.conferenceId ?? null);
-      return matches ? parseBases(payload.bases) : null;
-    } catch {
-      return null;
-    }
+    const payload = await verifyFjcToken(assertion, keys, request, clientId, { audience: ASSERTION_AUDIENCE });
+    if (!payload || (payload.conf ?? null) !== (request.conferenceId ?? null)) return null;
+    return parseBases(payload.bases);
   };
 }
 
