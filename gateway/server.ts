@@ -18,6 +18,7 @@ import { createQueryLimiter } from './queryLimits';
 import { checkReadiness } from './readiness';
 import { requestLogPlugin } from './requestLog';
 import { readSensitiveFields } from './sensitiveFields';
+import { mountStatisticsCsv } from './statisticsCsv';
 import { withheldFieldsPlugin } from './withheldResponse';
 
 export interface GatewayServerOptions {
@@ -126,6 +127,12 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     apollo,
     context: createGatewayContext(options.verifyToken),
     headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS,
+  });
+  mountStatisticsCsv(server, {
+    apollo,
+    context: createGatewayContext(options.verifyToken),
+    headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS,
+    supergraphSdl: options.supergraphSdl,
   });
   return { apollo, gateway, http: server, breakers };
 }

@@ -4,6 +4,7 @@ import { caseResolvers } from './caseResolvers';
 import { conferenceResolvers } from './conferenceResolvers';
 import { consentResolvers } from './consentResolvers';
 import { registryResolvers } from './registryResolvers';
+import { statisticsResolvers } from './statistics';
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
@@ -29,4 +30,5 @@ export const resolvers = mergeResolvers(
   caseResolvers,
   casePlanResolvers,
   auditResolvers,
+  statisticsResolvers,
 );

@@ -1,5 +1,6 @@
 import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/subgraph/agencyFile';
 import type { HousingLoaders } from './loaders';
+import { statisticsResolvers } from './statistics';
 
 export const resolvers = {
   Client: clientEntityResolvers<HousingLoaders>('housing'),
@@ -9,4 +10,5 @@ export const resolvers = {
     offers: viaPerson((l: HousingLoaders) => l.offers),
     shelterPlacements: viaPerson((l: HousingLoaders) => l.shelterPlacements),
   },
+  ...statisticsResolvers,
 };

@@ -3,6 +3,7 @@ import { listColumn } from '../../lib/subgraph/columns';
 import type { SubgraphContext } from '../../lib/subgraph/createSubgraphServer';
 import type { MentalHealthLoaders } from './loaders';
 import { DIAGNOSIS_CODES, type CareEpisodeRow, type CrisisPlanRow } from './store';
+import { statisticsResolvers } from './statistics';
 
 type Context = SubgraphContext<MentalHealthLoaders>;
 
@@ -44,4 +45,5 @@ export const resolvers = {
   },
   // The store keeps ICD-10 codes as written (F43.1); GraphQL enum names cannot hold a dot.
   MentalHealthDiagnosis: Object.fromEntries(DIAGNOSIS_CODES.map((code) => [code.replace('.', '_'), code])),
+  ...statisticsResolvers,
 };

@@ -1,5 +1,6 @@
 import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/subgraph/agencyFile';
 import type { PerpetratorProgramsLoaders } from './loaders';
+import { statisticsResolvers } from './statistics';
 
 // `attended` is a 0/1 column: graphql-js serializes it as a Boolean.
 export const resolvers = {
@@ -10,4 +11,5 @@ export const resolvers = {
     sessions: viaPerson((l: PerpetratorProgramsLoaders) => l.sessions),
     progressAssessments: viaPerson((l: PerpetratorProgramsLoaders) => l.progressAssessments),
   },
+  ...statisticsResolvers,
 };

@@ -2,6 +2,7 @@ import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib
 import { listColumn } from '../../lib/subgraph/columns';
 import type { PoliceLoaders } from './loaders';
 import type { BarringOrderRow, InterventionRow } from './store';
+import { statisticsResolvers } from './statistics';
 
 export const resolvers = {
   Client: clientEntityResolvers<PoliceLoaders>('police'),
@@ -20,4 +21,5 @@ export const resolvers = {
   BarringOrder: {
     conditions: (row: BarringOrderRow) => listColumn(row.conditions),
   },
+  ...statisticsResolvers,
 };

@@ -2,6 +2,7 @@ import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib
 import { listColumn } from '../../lib/subgraph/columns';
 import type { ProbationLoaders } from './loaders';
 import type { ProbationOrderRow } from './store';
+import { statisticsResolvers } from './statistics';
 
 export const resolvers = {
   Client: clientEntityResolvers<ProbationLoaders>('probation'),
@@ -15,4 +16,5 @@ export const resolvers = {
   ProbationOrder: {
     conditions: (row: ProbationOrderRow) => listColumn(row.conditions),
   },
+  ...statisticsResolvers,
 };

@@ -1,5 +1,6 @@
 import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/subgraph/agencyFile';
 import type { YouthCareLoaders } from './loaders';
+import { statisticsResolvers } from './statistics';
 
 export const resolvers = {
   Client: clientEntityResolvers<YouthCareLoaders>('youthCare'),
@@ -10,4 +11,5 @@ export const resolvers = {
     supervisedContacts: viaPerson((l: YouthCareLoaders) => l.supervisedContacts),
     parentalGuidance: viaPerson((l: YouthCareLoaders) => l.parentalGuidance),
   },
+  ...statisticsResolvers,
 };

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
-import { buildASTSchema, getNamedType, isLeafType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, getNamedType, isLeafType, isObjectType, parse, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
 import { composeSupergraph, SUPERGRAPH_FILE } from '../../schema/compose';
+
+function isAggregate(type: GraphQLNamedType): boolean {
+  return type.astNode?.directives?.some((d) => d.name.value === 'aggregate') ?? false;
+}
 
 /** Leaf fields without a label, other than keys and fields clients cannot ask for. */
 function unlabelledLeafFields(schema: GraphQLSchema): string[] {
@@ -9,6 +13,8 @@ function unlabelledLeafFields(schema: GraphQLSchema): string[] {
     if (!isObjectType(type) || type.name.startsWith('__') || ['Query', 'Mutation'].includes(type.name)) continue;
     // Audit records are no person data of the categories: the owning agency decides who reads them.
     if (type.astNode?.directives?.some((d) => d.name.value === 'auditRecord')) continue;
+    // Aggregate figures are counts over many records, never a person (the test below holds them to that).
+    if (isAggregate(type)) continue;
     for (const field of Object.values(type.getFields())) {
       if (field.name === 'id' || !isLeafType(getNamedType(field.type))) continue;
       // Hidden from clients: the consent assertion travels between subgraphs only.
@@ -37,6 +43,26 @@ describe('the supergraph', () => {
     const schema = buildASTSchema(parse(committed), { assumeValidSDL: true });
     const marked = Object.values(schema.getTypeMap()).filter((t) => t.astNode?.directives?.some((d) => d.name.value === 'auditRecord'));
     expect(marked.map((t) => t.name).sort()).toEqual(['CategoryBasis', 'CategoryDenial', 'Disclosure', 'DisclosureReport', 'DisclosureReview', 'DisclosureReviewQueue']);
+  });
+
+  it('exempts from labels only the statistics types, which reach no person and carry no label', () => {
+    const schema = buildASTSchema(parse(committed), { assumeValidSDL: true });
+    const aggregates = Object.values(schema.getTypeMap()).filter(isAggregate);
+    expect(aggregates.map((t) => t.name).sort()).toEqual([
+      'FjcStatistics', 'HousingStatistics', 'MentalHealthStatistics', 'PerpetratorProgramStatistics', 'PoliceStatistics',
+      'ProbationStatistics', 'StatCell', 'StatPeriodCount', 'StatSeries', 'Statistics', 'YouthCareStatistics',
+    ]);
+    // From a statistics type only counts, labels and other statistics types can be reached: no
+    // path leads from the figures to a client, a case or any labelled field.
+    const escapes = aggregates.flatMap((type) =>
+      isObjectType(type)
+        ? Object.values(type.getFields())
+            .filter((f) => !(isLeafType(getNamedType(f.type)) || isAggregate(getNamedType(f.type))) || f.astNode?.directives?.some((d) => d.name.value === 'sensitive'))
+            .map((f) => `${type.name}.${f.name}`)
+        : [],
+    );
+    expect(escapes).toEqual([]);
+    expect(schema.getQueryType()?.getFields().statistics.args.map((a) => `${a.name}: ${a.type}`)).toEqual(['period: StatisticsPeriodInput!']);
   });
 
   it('has the unified client view with one file per agency, each resolved by its owner', () => {
