@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GraphQLFormattedError } from 'graphql';
 import type { AgencyId } from '../lib/agencies';
 import { GATEWAY_SIGNATURE_HEADER, type GatewaySigner } from '../lib/auth/gatewaySignature';
+import { createKeepAliveFetch } from '../lib/http/keepAliveFetch';
 import { log } from '../lib/log';
 import { Headers } from '../lib/requestContext';
 import type { RequestContext } from '../lib/viewer';
@@ -25,11 +26,13 @@ type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['proces
 type FetchInit = { method?: string; body?: string; headers?: Record<string, string> };
 
 /**
- * Node's fetch with a deadline, signing the exact bytes it sends when there is a signer: the
- * subgraph checks the signature against the body it receives, so a captured request cannot be
- * altered, replayed or sent to another agency. The deadline covers reading the body too.
+ * A keep-alive HTTP client with a deadline (lib/http/keepAliveFetch.ts), signing the exact bytes it
+ * sends when there is a signer: the subgraph checks the signature against the body it receives,
+ * so a captured request cannot be altered, replayed or sent to another agency. The deadline
+ * covers reading the body too.
  */
 function agencyFetcher(agency: AgencyId, timeoutMs: number, signer: GatewaySigner | undefined): Fetcher {
+  const send = createKeepAliveFetch();
   const fetcher = async (url: string, init: FetchInit) => {
     const headers = { ...init.headers };
     if (signer) {
@@ -40,7 +43,7 @@ function agencyFetcher(agency: AgencyId, timeoutMs: number, signer: GatewaySigne
         audience: agency,
       });
     }
-    return globalThis.fetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+    return send(url, { ...init, headers, timeoutMs });
   };
   return fetcher as unknown as Fetcher;
 }
@@ -53,8 +56,8 @@ function isOutage(error: unknown): boolean {
 
 /**
  * Calls one agency's subgraph with the caller's own token, purpose, legal-basis headers and request
- * id: the subgraph verifies the token itself and decides what leaves it. Node's fetch keeps
- * connections alive, so each agency is reached over a pooled connection.
+ * id: the subgraph verifies the token itself and decides what leaves it. Each agency is reached
+ * over pooled keep-alive connections.
  *
  * An agency that fails or does not answer within its timeout never fails the whole request: its
  * fields answer `null` with AGENCY_UNAVAILABLE (see `unavailableErrors`) and every other agency's

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
-import { createLocalJWKSet, importJWK, jwtVerify, SignJWT, type JSONWebKeySet, type JWK, type KeyLike } from 'jose';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWK } from 'jose';
 import type { AgencyId } from '../agencies';
 import { ConfigError } from '../config';
+import { createCompactSigner } from './compactSigner';
 import { ensureKeyPair, type KeyPairFile } from './keyFile';
 
 /**
@@ -64,22 +65,20 @@ function bodyHash(body: Buffer | string): string {
 }
 
 /**
- * Builds the gateway's signer. The key is imported once, so signing costs one signature per fetch.
+ * Builds the gateway's signer. The key is imported once, so signing costs one signature per fetch,
+ * made on the spot (`createCompactSigner`): it sits on every request's critical path.
  * @param privateJwk - an EdDSA or ES256 private JWK with `kid` and `alg` (see `readGatewayPrivateKey`).
  */
 export async function createGatewaySigner(privateJwk: JWK, options: { now?: () => number } = {}): Promise<GatewaySigner> {
-  const alg = checkedAlg(privateJwk, 'the gateway private key');
-  const key = (await importJWK(privateJwk, alg)) as KeyLike;
+  const alg = checkedAlg(privateJwk, 'the gateway private key') as 'EdDSA' | 'ES256';
+  const signJws = createCompactSigner(privateJwk, alg);
   const now = options.now ?? Date.now;
   return {
-    sign: ({ method, body, requestId, audience }) =>
-      new SignJWT({ rid: requestId, mth: method.toUpperCase(), bsh: bodyHash(body) })
-        .setProtectedHeader({ alg, kid: privateJwk.kid, typ: TYP })
-        .setIssuer(GATEWAY_ISSUER)
-        .setAudience(audience)
-        .setIssuedAt(Math.floor(now() / 1000))
-        .setJti(randomUUID())
-        .sign(key),
+    sign: async ({ method, body, requestId, audience }) =>
+      signJws(
+        { kid: privateJwk.kid, typ: TYP },
+        { rid: requestId, mth: method.toUpperCase(), bsh: bodyHash(body), iss: GATEWAY_ISSUER, aud: audience, iat: Math.floor(now() / 1000), jti: randomUUID() },
+      ),
   };
 }
 

@@ -3,6 +3,7 @@ import { isAgencyId } from '../agencies';
 import type { AuthConfig } from '../config';
 import { isRole, type Viewer } from '../viewer';
 import { ensureDevIssuer } from './devIssuer';
+import { createVerifiedTokenCache, type VerifiedTokenCache } from './tokenCache';
 
 /** Asymmetric algorithms only: a symmetric key would let every verifier mint tokens. */
 export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
@@ -15,14 +16,18 @@ export class TokenError extends Error {}
 
 /**
  * Builds the verifier for the configured issuer. The JWKS is loaded once (development) or fetched
- * and cached by jose (remote), so verification costs no I/O per request.
+ * and cached by jose (remote), so verification costs no I/O per request; a token verified in the
+ * last minute is not verified again until its `exp` (see `createVerifiedTokenCache`).
+ * @param cache - the verified tokens to reuse; default a fresh cache of 10,000 tokens for one minute.
  */
-export async function createTokenVerifier(auth: AuthConfig): Promise<TokenVerifier> {
+export async function createTokenVerifier(auth: AuthConfig, cache: VerifiedTokenCache = createVerifiedTokenCache()): Promise<TokenVerifier> {
   const keys =
     auth.mode === 'development'
       ? createLocalJWKSet((await ensureDevIssuer(auth.dataDir)).jwks)
       : createRemoteJWKSet(new URL(auth.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
   return async (token) => {
+    const known = cache.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
@@ -34,7 +39,9 @@ export async function createTokenVerifier(auth: AuthConfig): Promise<TokenVerifi
     } catch (error) {
       throw new TokenError(`token refused: ${(error as Error).name}`);
     }
-    return viewerFromClaims(payload);
+    const viewer = viewerFromClaims(payload);
+    cache.set(token, viewer, payload.exp!);
+    return viewer;
   };
 }
 

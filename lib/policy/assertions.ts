@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { importJWK, SignJWT, type JWTVerifyGetKey, type JSONWebKeySet, type KeyLike } from 'jose';
+import type { JWTVerifyGetKey, JSONWebKeySet } from 'jose';
+import { createCompactSigner } from '../auth/compactSigner';
 import { ensureKeyPair } from '../auth/keyFile';
 import { FJC_TOKEN_ISSUER, FJC_TOKEN_TTL_SECONDS, verifyFjcToken } from './fjcToken';
 import { CATEGORIES, type Category, type RequestContext } from '../viewer';
@@ -22,28 +23,31 @@ export interface AssertionSigner {
   sign(request: RequestContext, clientId: string, bases: ClientBases): Promise<string>;
 }
 
-/** Loads (generating on first use) the FJC's assertion key from `<dataDir>/fjc-keys/assertion.json`. */
+/**
+ * Loads (generating on first use) the FJC's assertion key from `<dataDir>/fjc-keys/assertion.json`.
+ * Signs on the spot (`createCompactSigner`): one assertion per client of every request.
+ */
 export async function loadAssertionSigner(keyFile: string): Promise<AssertionSigner> {
   const { privateJwk, jwks } = await ensureKeyPair(keyFile, ALG);
-  const key = (await importJWK(privateJwk, ALG)) as KeyLike;
+  const signJws = createCompactSigner(privateJwk, ALG);
   return {
     jwks,
-    sign: (request, clientId, bases) =>
-      new SignJWT({
+    sign: async (request, clientId, bases) => {
+      const iat = Math.floor(Date.now() / 1000);
+      return signJws({ kid: privateJwk.kid, typ: 'oneroof-assertion+jwt' }, {
         agency: request.viewer.agency,
         pur: request.purpose,
         cid: clientId,
         ...(request.conferenceId ? { conf: request.conferenceId } : {}),
         bases,
-      })
-        .setProtectedHeader({ alg: ALG, kid: privateJwk.kid, typ: 'oneroof-assertion+jwt' })
-        .setIssuer(ASSERTION_ISSUER)
-        .setAudience(ASSERTION_AUDIENCE)
-        .setSubject(request.viewer.sub)
-        .setIssuedAt()
-        .setExpirationTime(`${ASSERTION_TTL_SECONDS}s`)
-        .setJti(randomUUID())
-        .sign(key),
+        iss: ASSERTION_ISSUER,
+        aud: ASSERTION_AUDIENCE,
+        sub: request.viewer.sub,
+        iat,
+        exp: iat + ASSERTION_TTL_SECONDS,
+        jti: randomUUID(),
+      });
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import {
   defaultFieldResolver,
   getNamedType,
   isObjectType,
+  responsePathAsArray,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLSchema,
@@ -114,7 +115,9 @@ export function applyFieldPolicy(schema: GraphQLSchema, owner: AgencyId): void {
         if (!category) return run();
         const enforce = (decision: Decision) => {
           context.access.note(clientId, `${type.name}.${field.name}`, category, decision);
-          if (!decision.permit) throw withheld({ code: decision.code, category, agency: owner, reason: decision.reason });
+          if (!decision.permit) {
+            throw withheld({ code: decision.code, category, agency: owner, reason: decision.reason }, { nodes: info.fieldNodes, path: responsePathAsArray(info.path) });
+          }
           return run();
         };
         const decision = tags.granted ? grantedDecision(context, category, tags.granted) : decideFor(context, owner, clientId, category);

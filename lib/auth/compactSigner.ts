@@ -1,0 +1,29 @@
+import { createPrivateKey, sign, type JsonWebKey } from 'node:crypto';
+import type { JWK } from 'jose';
+
+/** Signs a JWS in compact serialization: `protected header` and `payload` in, `h.p.s` out. */
+export type CompactSigner = (header: Record<string, unknown>, payload: Record<string, unknown>) => string;
+
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/**
+ * A compact JWS signer (RFC 7515) on node:crypto's synchronous one-shot `sign`, for the tokens
+ * OneRoof signs on every request (the gateway's request signatures, the FJC's consent
+ * assertions): jose signs through the libuv thread pool, which costs about three times the
+ * signature itself. The header's `alg` is always the key's; verification stays with jose.
+ * @param privateJwk - an Ed25519 private JWK (alg EdDSA) or a P-256 one (alg ES256).
+ */
+export function createCompactSigner(privateJwk: JWK, alg: 'EdDSA' | 'ES256'): CompactSigner {
+  const expected = alg === 'EdDSA' ? { kty: 'OKP', crv: 'Ed25519' } : { kty: 'EC', crv: 'P-256' };
+  if (privateJwk.kty !== expected.kty || privateJwk.crv !== expected.crv || typeof privateJwk.d !== 'string') {
+    throw new Error(`an ${alg} signer needs a private ${expected.kty} ${expected.crv} key`);
+  }
+  const { kty, crv, x, y, d } = privateJwk;
+  const key = createPrivateKey({ key: { kty, crv, x, y, d } as JsonWebKey, format: 'jwk' });
+  return (header, payload) => {
+    const input = `${encode({ ...header, alg })}.${encode(payload)}`;
+    const signature =
+      alg === 'EdDSA' ? sign(null, Buffer.from(input), key) : sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
+    return `${input}.${signature.toString('base64url')}`;
+  };
+}
