@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { AGENCIES, isAgencyId, type AgencyId } from '../lib/agencies';
+import { acceptAnyToken, enterBenchMode } from '../lib/auth/benchMode';
 import type { TokenVerifier } from '../lib/auth/tokens';
 import { ConfigError, loadConfig, type QueryLimitsConfig, type ResilienceConfig } from '../lib/config';
 import { formatError, withoutSuggestions } from '../lib/http/formatError';
@@ -32,6 +33,11 @@ export interface GatewayServerOptions {
   limits?: QueryLimitsConfig;
   /** Subgraph timeouts and circuit breakers; default 2000 ms per agency, 3 failures, 5 s cool-down. */
   resilience?: Pick<ResilienceConfig, 'subgraphTimeoutMs' | 'breakerFailures' | 'breakerCooldownMs'>;
+  /**
+   * `false`: benchmark mode (`ONEROOF_BENCH_AUTHORIZATION=off`): no token check, no ceiling filter
+   * (nor the query limits checked with it), no signatures. Refused in production; default true.
+   */
+  authorization?: boolean;
 }
 
 export interface GatewayServer {
@@ -64,6 +70,11 @@ const PRODUCTION_HEADERS = {
  * caller listens.
  */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
+  const authorization = options.authorization !== false;
+  if (!authorization) {
+    enterBenchMode('gateway', options.production);
+    options = { ...options, verifyToken: acceptAnyToken, signer: undefined };
+  }
   if (options.production && !options.signer) {
     throw new ConfigError('NODE_ENV=production needs the gateway to sign its subgraph requests: set ONEROOF_GATEWAY_KEY_FILE.');
   }
@@ -112,7 +123,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const server = createGraphQLHttpServer({
     apollo,
     context: createGatewayContext(options.verifyToken),
-    prepare: createOperationFilter({ fields, schema: () => apiSchema, limiter: createQueryLimiter(limits) }),
+    prepare: authorization ? createOperationFilter({ fields, schema: () => apiSchema, limiter: createQueryLimiter(limits) }) : undefined,
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok' } }),
       '/ready': async () => {

@@ -39,5 +39,6 @@ export async function startGateway(config: OneRoofConfig, supergraphSdl: string,
     signer: await createGatewaySigner(signingKey),
     limits: config.limits,
     resilience: config.resilience,
+    authorization: !config.benchAuthorizationOff,
   });
 }

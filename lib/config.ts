@@ -31,6 +31,12 @@ export interface OneRoofConfig {
    * (a trusted private network); default false.
    */
   allowPlaintextSubgraphs: boolean;
+  /**
+   * `ONEROOF_BENCH_AUTHORIZATION=off`, for the policy-cost benchmark only (`npm run bench`): the
+   * gateway and the subgraphs skip tokens, ceilings, field decisions, consent assertions, signatures
+   * and the disclosure log. Refused in production; default false (authorization on).
+   */
+  benchAuthorizationOff: boolean;
 }
 
 /** Query limits of the gateway (README, Limits and resilience); each has its own error code. */
@@ -157,7 +163,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OneRoofConfig 
     limits: limitsConfig(env),
     resilience: resilienceConfig(env),
     allowPlaintextSubgraphs: flag(env, 'ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS'),
+    benchAuthorizationOff: benchAuthorizationOff(env, production),
   };
+}
+
+/** `ONEROOF_BENCH_AUTHORIZATION`: `on` (or unset) or `off`; `off` never runs in production. */
+function benchAuthorizationOff(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const raw = env.ONEROOF_BENCH_AUTHORIZATION;
+  if (raw === undefined || raw === '' || raw === 'on') return false;
+  if (raw !== 'off') throw new ConfigError(`ONEROOF_BENCH_AUTHORIZATION must be "on" or "off", got "${raw}".`);
+  if (production) throw new ConfigError('ONEROOF_BENCH_AUTHORIZATION=off is for benchmarks only: NODE_ENV=production refuses it.');
+  return true;
 }
 
 function authConfig(

@@ -5,6 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { GraphQLSchema } from 'graphql';
 import type { AgencyId } from '../agencies';
+import { acceptAnyToken, enterBenchMode } from '../auth/benchMode';
 import type { TokenVerifier } from '../auth/tokens';
 import { formatError } from '../http/formatError';
 import { createGraphQLHttpServer, type RawRequest } from '../http/graphqlHttpServer';
@@ -54,6 +55,11 @@ export interface SubgraphServerOptions<TStore> {
   gatewaySignatures?: { verifier: GatewaySignatureVerifier; required: boolean };
   /** Serves the agency's disclosure log to auditors and the client's case manager (`DisclosureReport`). */
   audit?: SubgraphAudit;
+  /**
+   * `false`: benchmark mode (`ONEROOF_BENCH_AUTHORIZATION=off`): no token check, no field policy,
+   * no consent assertions, no signatures, no disclosure log. Refused in production; default true.
+   */
+  authorization?: boolean;
 }
 
 /**
@@ -85,11 +91,17 @@ export async function createSubgraphServer<TStore, TLoaders>(
   definition: SubgraphDefinition<TStore, TLoaders>,
   options: SubgraphServerOptions<TStore>,
 ): Promise<SubgraphServer<TLoaders, TStore>> {
+  const authorization = options.authorization !== false;
+  if (!authorization) {
+    enterBenchMode(definition.agency, options.production);
+    const { store, production, audit } = options;
+    options = { store, production, audit, verifyToken: acceptAnyToken };
+  }
   const schema = buildSubgraphSchema({
     typeDefs: loadSubgraphTypeDefs(definition.agency),
     resolvers: withAuditResolvers(definition.agency, definition.resolvers) as GraphQLResolverMap<unknown>,
   });
-  applyFieldPolicy(schema, definition.agency);
+  if (authorization) applyFieldPolicy(schema, definition.agency);
   const apollo = new ApolloServer<SubgraphContext<TLoaders, TStore>>({
     schema,
     introspection: !options.production,

@@ -33,7 +33,9 @@ export async function runSubgraph<TStore extends Pick<SqliteStore, 'db' | 'close
       auditRetentionDays: config.auditRetentionDays[agency],
       requireGatewaySignature: process.env.ONEROOF_REQUIRE_GATEWAY_SIGNATURE === 'true',
     });
-    const server = await createSubgraphServer(definition, { store, verifyToken, production: config.production, ...runtime.options });
+    const server = await createSubgraphServer(definition, {
+      store, verifyToken, production: config.production, ...runtime.options, authorization: !config.benchAuthorizationOff,
+    });
     await purgeExpiredDisclosures(runtime);
     setInterval(() => void purgeExpiredDisclosures(runtime).catch((e: Error) => log.error('purge failed', { agency, kind: e.name })), DAY_MS).unref();
     const port = await listen(server.http, config.subgraphBasePort + agencyPortOffset(agency));
