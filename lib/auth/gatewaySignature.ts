@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
-import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWK } from 'jose';
+import { createLocalJWKSet, type JSONWebKeySet, type JWK } from 'jose';
 import type { AgencyId } from '../agencies';
 import { ConfigError } from '../config';
 import { createCompactSigner } from './compactSigner';
+import { verifyOwnToken, type OwnAlgorithm } from './compactVerifier';
 import { ensureKeyPair, type KeyPairFile } from './keyFile';
 
 /**
@@ -25,7 +26,7 @@ import { ensureKeyPair, type KeyPairFile } from './keyFile';
 export const GATEWAY_SIGNATURE_HEADER = 'x-oneroof-gateway-signature';
 export const GATEWAY_ISSUER = 'urn:oneroof:gateway';
 /** Asymmetric only: a shared secret would let every subgraph sign as the gateway. */
-export const GATEWAY_ALGORITHMS = ['EdDSA', 'ES256'];
+export const GATEWAY_ALGORITHMS: readonly OwnAlgorithm[] = ['EdDSA', 'ES256'];
 const TYP = 'oneroof-gateway+jwt';
 const MAX_FUTURE_SECONDS = 5;
 const MAX_SIGNATURE_LENGTH = 4096;
@@ -93,14 +94,15 @@ export function createGatewaySignatureVerifier(options: GatewaySignatureVerifier
       if (!signature || signature.length > MAX_SIGNATURE_LENGTH || !requestId) return false;
       try {
         const nowMs = now();
-        const { payload } = await jwtVerify(signature, keys, {
+        const payload = await verifyOwnToken(signature, keys, {
           issuer: GATEWAY_ISSUER,
           audience: options.agency,
           algorithms: GATEWAY_ALGORITHMS,
           typ: TYP,
-          currentDate: new Date(nowMs),
-          requiredClaims: ['iat', 'jti'],
+          nowSeconds: nowMs / 1000,
+          required: ['iat', 'jti'],
         });
+        if (!payload) return false;
         const { iat, jti } = payload as { iat: number; jti: unknown };
         if (typeof jti !== 'string') return false;
         const nowSeconds = nowMs / 1000;
@@ -152,7 +154,7 @@ function checkedAlg(jwk: JWK, what: string): string {
     throw new ConfigError(`${what} has no "kid": give every gateway key a key id so subgraphs can select it.`);
   }
   const alg = jwk.alg ?? (jwk.kty === 'OKP' ? 'EdDSA' : jwk.kty === 'EC' && jwk.crv === 'P-256' ? 'ES256' : undefined);
-  if (!alg || !GATEWAY_ALGORITHMS.includes(alg)) {
+  if (!alg || !(GATEWAY_ALGORITHMS as readonly string[]).includes(alg)) {
     throw new ConfigError(`${what} ("${jwk.kid}") must be an EdDSA (OKP Ed25519) or ES256 (EC P-256) key, got alg "${jwk.alg ?? jwk.kty}".`);
   }
   return alg;

@@ -22,11 +22,20 @@ export const PURPOSE_CEILINGS: Readonly<Record<Purpose, readonly Category[]>> = 
   AUDIT: NONE,
 };
 
+const ceilings = new Map<string, ReadonlySet<Category>>();
+
 /**
  * The ceiling of a viewer for one request: the union of the ceilings of the viewer's roles,
- * intersected with the purpose's.
+ * intersected with the purpose's. Asked for every field a subgraph decides, so each combination
+ * of roles and purpose is worked out once and shared (a handful of roles and six purposes).
  */
 export function ceilingOf(roles: readonly Role[], purpose: Purpose): ReadonlySet<Category> {
-  const byRoles = new Set(roles.flatMap((role) => ROLE_CEILINGS[role]));
-  return new Set(PURPOSE_CEILINGS[purpose].filter((category) => byRoles.has(category)));
+  const key = `${purpose}:${roles.join(',')}`;
+  let ceiling = ceilings.get(key);
+  if (!ceiling) {
+    const byRoles = new Set(roles.flatMap((role) => ROLE_CEILINGS[role]));
+    ceiling = new Set(PURPOSE_CEILINGS[purpose].filter((category) => byRoles.has(category)));
+    if (ceilings.size < 256) ceilings.set(key, ceiling); // bounded whatever role lists tokens carry
+  }
+  return ceiling;
 }

@@ -1,11 +1,12 @@
-import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
+import { verifyOwnToken } from '../auth/compactVerifier';
 import type { RequestContext } from '../viewer';
 
 /** Issuer of every token the FJC signs for the agencies (consent assertions, audit access). */
 export const FJC_TOKEN_ISSUER = 'urn:oneroof:fjc';
 /** Lifetime in seconds: long enough for one request's plan, too short to be worth stealing. */
 export const FJC_TOKEN_TTL_SECONDS = 60;
-const ALG = 'EdDSA';
+const ALG = 'EdDSA' as const;
 
 export interface FjcTokenCheck {
   audience: string;
@@ -27,20 +28,22 @@ export async function verifyFjcToken(
 ): Promise<JWTPayload | null> {
   if (typeof token !== 'string' || token.length === 0 || token.length > 8192) return null;
   try {
-    const { payload } = await jwtVerify(token, keys, {
+    const payload = await verifyOwnToken(token, keys, {
       issuer: FJC_TOKEN_ISSUER,
       audience: check.audience,
       algorithms: [ALG],
       ...(check.typ ? { typ: check.typ } : {}),
-      maxTokenAge: `${FJC_TOKEN_TTL_SECONDS}s`,
-      requiredClaims: ['exp', 'iat', 'sub'],
+      maxAgeSeconds: FJC_TOKEN_TTL_SECONDS,
+      nowSeconds: Date.now() / 1000,
+      required: ['exp', 'iat', 'sub'],
     });
+    if (!payload) return null;
     const matches =
       payload.sub === request.viewer.sub &&
       payload.agency === request.viewer.agency &&
       payload.pur === request.purpose &&
       payload.cid === clientId;
-    return matches ? payload : null;
+    return matches ? (payload as JWTPayload) : null;
   } catch {
     return null;
   }

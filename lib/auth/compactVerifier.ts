@@ -1,0 +1,97 @@
+import { KeyObject, verify } from 'node:crypto';
+import type { FlattenedJWSInput, JWTHeaderParameters, JWTVerifyGetKey } from 'jose';
+
+/** The algorithms OneRoof signs its own tokens with (`createCompactSigner`). */
+export type OwnAlgorithm = 'EdDSA' | 'ES256';
+
+export interface CompactCheck {
+  /** Accepted `alg` values; anything else is refused before a key is looked up. */
+  algorithms: readonly OwnAlgorithm[];
+  /** Required `typ` header, compared exactly. */
+  typ?: string;
+  issuer: string;
+  audience: string;
+  /** Claims that must be present. */
+  required: readonly string[];
+  /** Oldest accepted `iat`, in seconds before `nowSeconds`; an `iat` more than 5 s ahead is refused too. */
+  maxAgeSeconds?: number;
+  nowSeconds: number;
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** Clocks of the signer and the verifier may differ this much. */
+const MAX_FUTURE_SECONDS = 5;
+
+function decodeObject(part: string): Record<string, unknown> | null {
+  try {
+    const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function keyFits(key: unknown, alg: OwnAlgorithm): key is KeyObject {
+  if (!(key instanceof KeyObject) || key.type !== 'public') return false;
+  return alg === 'EdDSA' ? key.asymmetricKeyType === 'ed25519' : key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+}
+
+function claimsHold(payload: Record<string, unknown>, check: CompactCheck): boolean {
+  if (!check.required.every((claim) => payload[claim] !== undefined)) return false;
+  if (payload.iss !== check.issuer) return false;
+  const aud = payload.aud;
+  if (!(aud === check.audience || (Array.isArray(aud) && aud.includes(check.audience)))) return false;
+  const now = check.nowSeconds;
+  for (const claim of ['exp', 'nbf', 'iat']) {
+    if (payload[claim] !== undefined && (typeof payload[claim] !== 'number' || !Number.isFinite(payload[claim]))) return false;
+  }
+  const { exp, nbf, iat } = payload as { exp?: number; nbf?: number; iat?: number };
+  if (exp !== undefined && exp <= now) return false;
+  if (nbf !== undefined && nbf > now) return false;
+  if (iat !== undefined && iat - now > MAX_FUTURE_SECONDS) return false;
+  if (check.maxAgeSeconds !== undefined && (iat === undefined || now - iat > check.maxAgeSeconds)) return false;
+  return true;
+}
+
+/**
+ * Verifies a compact JWS that OneRoof signed itself (the gateway's request signatures, the FJC's
+ * consent assertions and audit-access tokens) and checks its registered claims. Resolves with the
+ * payload, or `null` when anything is off; never throws.
+ *
+ * Keys are still found, fetched and cached by jose (`keys`: a local or remote JWKS); the signature
+ * is checked with node:crypto's synchronous one-shot `verify`. jose verifies through the libuv
+ * thread pool, which costs about as much CPU again as the signature (bench/primitives.ts), and
+ * every agency checks two of these per request. Only the algorithms we sign with are accepted,
+ * each with its own key type; a `crit` or `b64` header is refused. Bearer tokens from the identity
+ * provider stay with jose's `jwtVerify` (lib/auth/tokens.ts).
+ */
+export async function verifyOwnToken(token: string, keys: JWTVerifyGetKey, check: CompactCheck): Promise<Record<string, unknown> | null> {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return null;
+  const [protectedHeader, payloadPart, signaturePart] = parts as [string, string, string];
+  const header = decodeObject(protectedHeader);
+  if (!header || header.crit !== undefined || header.b64 !== undefined) return null;
+  const alg = header.alg as OwnAlgorithm;
+  if (!check.algorithms.includes(alg)) return null;
+  if (check.typ !== undefined && header.typ !== check.typ) return null;
+  let key: unknown;
+  try {
+    const input: FlattenedJWSInput = { protected: protectedHeader, payload: payloadPart, signature: signaturePart };
+    key = await keys(header as unknown as JWTHeaderParameters, input);
+  } catch {
+    return null; // no key with that kid, or the key set could not be fetched: fail closed
+  }
+  if (!keyFits(key, alg)) return null;
+  const signature = Buffer.from(signaturePart, 'base64url');
+  if (alg === 'ES256' && signature.length !== 64) return null;
+  const data = Buffer.from(`${protectedHeader}.${payloadPart}`);
+  let valid: boolean;
+  try {
+    valid = alg === 'EdDSA' ? verify(null, data, key, signature) : verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature);
+  } catch {
+    return null;
+  }
+  if (!valid) return null;
+  const payload = decodeObject(payloadPart);
+  return payload && claimsHold(payload, check) ? payload : null;
+}
