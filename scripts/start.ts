@@ -1,17 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 import { AGENCIES, type AgencyId } from '../lib/agencies';
 import { ensureDevKeys } from '../lib/auth/devKeys';
 import { ConfigError, loadConfig } from '../lib/config';
 import { isSeeded, seedAll } from '../seed/seedAll';
+import { spawnEntry, waitForHealth } from './processes';
 
 /**
  * `npm start`: every subgraph as its own process on its own port, then the gateway once all of
  * them answer `/health`. Logs are prefixed with the process name. Ctrl-C, or any process that
  * fails, stops them all.
  */
-const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_CLIENTS = 400;
 const READY_TIMEOUT_MS = 60_000;
 
@@ -24,10 +23,10 @@ function say(message: string): void {
 }
 
 function launch(name: Name, entry: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnEntry(entry);
   const prefix = `[${name}]`.padEnd(22);
   for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix} ${line}\n`));
+    if (stream) readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix} ${line}\n`));
   }
   child.on('exit', (code, signal) => {
     children.delete(name);
@@ -40,19 +39,8 @@ function launch(name: Name, entry: string): ChildProcess {
   return child;
 }
 
-async function waitForHealth(name: Name, url: string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (stopping) return;
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${name} did not answer ${url} within ${READY_TIMEOUT_MS / 1000} s`);
+function ready(name: Name, url: string): Promise<void> {
+  return waitForHealth(name, url, { timeoutMs: READY_TIMEOUT_MS, cancelled: () => stopping });
 }
 
 async function stopAll(code: number): Promise<void> {
@@ -78,9 +66,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
   for (const agency of AGENCIES) launch(agency, `subgraphs/${agency}/index.ts`);
-  await Promise.all(AGENCIES.map((agency) => waitForHealth(agency, config.subgraphUrls[agency].replace(/graphql$/, 'health'))));
+  await Promise.all(AGENCIES.map((agency) => ready(agency, config.subgraphUrls[agency].replace(/graphql$/, 'health'))));
   launch('gateway', 'gateway/index.ts');
-  await waitForHealth('gateway', `http://localhost:${config.gatewayPort}/health`);
+  await ready('gateway', `http://localhost:${config.gatewayPort}/health`);
   say(`OneRoof is up: http://localhost:${config.gatewayPort}/graphql (Ctrl-C stops everything)`);
 }
 

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createGatewaySignatureVerifier, createGatewaySigner } from '../lib/auth/gatewaySignature';
+import { ensureKeyPair } from '../lib/auth/keyFile';
+import { openDisclosureLog } from '../lib/audit/disclosureLog';
+import { openSqliteStore } from '../lib/store/sqlite';
+import type { ClientLedger } from '../lib/subgraph/access';
+import type { RequestContext } from '../lib/viewer';
+
+/**
+ * What each step the policy adds to one agency request costs in CPU on this machine, measured
+ * alone (process CPU time, thread pool included, over many runs):
+ *   npx tsx bench/primitives.ts
+ * The steps: the gateway signing a request, a subgraph verifying that signature (jose, through
+ * the libuv thread pool), and a subgraph writing its disclosure record before release (one
+ * SQLite transaction, hash-chained). docs/PERFORMANCE.md puts them against the policy's cost.
+ */
+const RUNS = 4000;
+
+async function cpuMicrosPer(runs: number, work: (i: number) => Promise<unknown> | unknown): Promise<number> {
+  for (let i = 0; i < 200; i += 1) await work(i); // warm-up
+  const before = process.cpuUsage();
+  for (let i = 0; i < runs; i += 1) await work(i);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / runs;
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-primitives-'));
+  try {
+    const { privateJwk, jwks } = await ensureKeyPair(path.join(dir, 'gateway.json'), 'EdDSA');
+    const signer = await createGatewaySigner(privateJwk);
+    const verifier = createGatewaySignatureVerifier({ keys: jwks, agency: 'police', replayCacheSize: RUNS * 2 });
+    const body = JSON.stringify({ query: 'query($representations:[_Any!]!){_entities(representations:$representations){__typename}}', variables: {} });
+    const signed = await Promise.all(Array.from({ length: RUNS + 200 }, (_, i) => signer.sign({ method: 'POST', body, requestId: `r-${i}`, audience: 'police' })));
+
+    const store = openSqliteStore(path.join(dir, 'police.sqlite'), []);
+    const log = openDisclosureLog(store.db, 'police');
+    const request = {
+      viewer: { sub: 'bench', name: 'Bench', agency: 'fjc', roles: ['CASE_MANAGER'] }, purpose: 'CASE_MANAGEMENT', requestId: 'r',
+    } as unknown as RequestContext;
+    const ledger = (i: number) => new Map<string, ClientLedger>([[`FJC-${String(i).padStart(6, '0')}`, {
+      granted: new Map([['SAFETY', 'CONSENT']]), denied: new Map([['JUSTICE', 'CONSENT_REQUIRED']]), fields: new Set(['PoliceFile.interventions', 'Intervention.kind']),
+    } as unknown as ClientLedger]]);
+
+    const results = {
+      'gateway signs one agency request (Ed25519, node:crypto)': await cpuMicrosPer(RUNS, (i) => signer.sign({ method: 'POST', body, requestId: `s-${i}`, audience: 'police' })),
+      'subgraph verifies the gateway signature (jose jwtVerify, Ed25519)': await cpuMicrosPer(RUNS, (i) =>
+        verifier.verify({ method: 'POST', body, requestId: `r-${i}`, signature: signed[i] })),
+      'subgraph writes one disclosure record (SQLite transaction, hash chain)': await cpuMicrosPer(RUNS, (i) => log.sink(request, 'police', ledger(i))),
+    };
+    store.close();
+    for (const [step, micros] of Object.entries(results)) process.stdout.write(`${micros.toFixed(0).padStart(6)} µs CPU  ${step}\n`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AGENCIES } from '../lib/agencies';
+import { ensureDevKeys } from '../lib/auth/devKeys';
+import { seedAll } from '../seed/seedAll';
+import { summarizeProfile } from './lib/cpuProfile';
+import { runAutocannon } from './lib/load';
+import { startOneRoof } from './lib/processes';
+import { cpuDuring } from './lib/procfs';
+import { clientPool, isUnifiedView, recordConsents, requestHeaders, unifiedViewBodies, viewerToken } from './lib/workload';
+
+/**
+ * Where the time goes under the unified-view load: starts OneRoof with `--cpu-prof` in every
+ * process, loads the gateway, stops, and prints each process's busiest functions and modules.
+ *   npx tsx bench/profile.ts [--authorization off] [--connections 10] [--seconds 10] [--keep <dir>] [--no-profile]
+ * `--no-profile` only reports the CPU time each process spends per request.
+ */
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+
+async function main(): Promise<void> {
+  const authorization = option('authorization', 'on') !== 'off';
+  const connections = Number(option('connections', '10'));
+  const seconds = Number(option('seconds', '10'));
+  const profiling = !process.argv.includes('--no-profile');
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-profile-'));
+  const profileDir = option('keep', path.join(workDir, 'profiles'));
+  const dataDir = path.join(workDir, 'data');
+  seedAll(dataDir, { clients: 1000, seed: 7 });
+  await ensureDevKeys(dataDir);
+  const stack = await startOneRoof({
+    name: 'profile', dataDir, authorization, logDir: path.join(workDir, 'logs'),
+    nodeArgs: (name) => (profiling ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, name)] : []),
+  });
+  try {
+    const token = await viewerToken(dataDir);
+    const pool = clientPool(1000);
+    if (authorization) await recordConsents(stack.gatewayUrl, token, pool);
+    const load = { url: stack.gatewayUrl, headers: requestHeaders(token), bodies: unifiedViewBodies(pool), check: isUnifiedView };
+    await runAutocannon({ ...load, connections, durationS: 3 });
+    const pids = { gateway: stack.gateway.pid, ...Object.fromEntries(AGENCIES.map((agency) => [agency, stack.subgraphs[agency].pid])) };
+    const { result, cpuMs } = await cpuDuring(pids, () => runAutocannon({ ...load, connections, durationS: seconds }));
+    process.stdout.write(`authorization ${authorization ? 'on' : 'off'}, ${connections} connections: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(1)} ms, ${result.requests} requests\n`);
+    process.stdout.write(`CPU ms per request: ${Object.entries(cpuMs).map(([name, ms]) => `${name} ${(ms / result.requests).toFixed(2)}`).join(', ')}\n`);
+  } finally {
+    await stack.stop();
+  }
+  for (const name of ['gateway', ...AGENCIES]) {
+    const dir = path.join(profileDir, name);
+    for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      const summary = summarizeProfile(path.join(dir, file), 15);
+      process.stdout.write(`\n== ${name}: ${summary.busyMs} ms busy of ${summary.totalMs} ms\n`);
+      process.stdout.write('  self:\n');
+      for (const { frame, ms } of summary.self) process.stdout.write(`    ${String(ms).padStart(6)} ms  ${frame}\n`);
+      process.stdout.write('  inclusive, by module:\n');
+      for (const { module, ms } of summary.inclusive) process.stdout.write(`    ${String(ms).padStart(6)} ms  ${module}\n`);
+    }
+  }
+  if (!process.argv.includes('--keep')) fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+void main();

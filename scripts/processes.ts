@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import path from 'node:path';
+
+/** The repository root: every process is started from here. */
+export const ROOT = path.resolve(__dirname, '..');
+
+export interface SpawnEntryOptions {
+  /** Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Default: stdin ignored, stdout and stderr piped. */
+  stdio?: StdioOptions;
+  /** Node options before `--import tsx`, e.g. `--cpu-prof`; default none. */
+  nodeArgs?: string[];
+}
+
+/**
+ * Starts one TypeScript entry (a subgraph's or the gateway's `index.ts`) as its own Node process,
+ * the way `npm start` and the benchmarks run them: `node --import tsx <entry>`, from the root.
+ * @param entry - path from the repository root, e.g. `gateway/index.ts`.
+ */
+export function spawnEntry(entry: string, options: SpawnEntryOptions = {}): ChildProcess {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: options.env ?? process.env,
+    stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export interface WaitOptions {
+  /** Default 60,000 ms. */
+  timeoutMs?: number;
+  /** Stops waiting, without an error, once this answers true. */
+  cancelled?: () => boolean;
+}
+
+/**
+ * Polls `url` every 250 ms until it answers 2xx.
+ * @throws Error naming the process when it does not answer in time.
+ */
+export async function waitForHealth(name: string, url: string, options: WaitOptions = {}): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (options.cancelled?.()) return;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
+}
