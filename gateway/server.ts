@@ -120,9 +120,10 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     plugins: [withheldFieldsPlugin(), requestLogPlugin(), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
+  const context = createGatewayContext(options.verifyToken);
   const server = createGraphQLHttpServer({
     apollo,
-    context: createGatewayContext(options.verifyToken),
+    context,
     prepare: authorization ? createOperationFilter({ fields, schema: () => apiSchema, limiter: createQueryLimiter(limits) }) : undefined,
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok' } }),
@@ -134,16 +135,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     responseHeaders: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS,
     maxBodyBytes: limits.maxBodyBytes,
   });
-  mountDisclosureReport(server, {
-    apollo,
-    context: createGatewayContext(options.verifyToken),
-    headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS,
-  });
-  mountStatisticsCsv(server, {
-    apollo,
-    context: createGatewayContext(options.verifyToken),
-    headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS,
-    supergraphSdl: options.supergraphSdl,
-  });
+  const asCaller = { apollo, context, headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS };
+  mountDisclosureReport(server, asCaller);
+  mountStatisticsCsv(server, { ...asCaller, supergraphSdl: options.supergraphSdl });
   return { apollo, gateway, http: server, breakers };
 }

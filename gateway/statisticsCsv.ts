@@ -1,18 +1,10 @@
 import type http from 'node:http';
-import type { ApolloServer } from '@apollo/server';
-import { buildASTSchema, getNamedType, GraphQLError, isObjectType, parse, type GraphQLFormattedError } from 'graphql';
+import { buildASTSchema, getNamedType, isObjectType, parse, type GraphQLFormattedError } from 'graphql';
 import { AGENCIES } from '../lib/agencies';
 import { auditField } from '../lib/audit/auditSchema';
-import { log } from '../lib/log';
-import { requestIdFrom } from '../lib/requestContext';
-import type { GatewayContext } from './context';
+import { mountOperationRoute, runAsCaller, type OperationRouteOptions } from './operationRoute';
 
-export interface StatisticsCsvOptions {
-  apollo: ApolloServer<GatewayContext>;
-  /** The gateway's own context factory: the same token and purpose checks as `/graphql`. */
-  context: (request: http.IncomingMessage, requestId: string) => Promise<GatewayContext>;
-  /** The gateway's security headers, sent on every answer. */
-  headers: Record<string, string>;
+export interface StatisticsCsvOptions extends OperationRouteOptions {
   /** The supergraph, whose `Statistics` type says which figures there are. */
   supergraphSdl: string;
 }
@@ -110,27 +102,19 @@ function sendJson(res: http.ServerResponse, status: number, errors: readonly Gra
 const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, PURPOSE_REQUIRED: 400 };
 
 /**
- * `GET /statistics.csv?from=&to=&granularity=`: `Query.statistics` run through this gateway's own
- * Apollo server with the caller's context, so the FJC and every agency check token, purpose and
- * period exactly as for `/graphql`. The operation is the gateway's own and reaches only
- * `@aggregate` types, so there is nothing for the pre-planning field filter to remove.
+ * `GET /statistics.csv?from=&to=&granularity=`: `Query.statistics` run as the caller
+ * (`runAsCaller`), so the FJC and every agency check token, purpose and period exactly as for
+ * `/graphql`. The operation is the gateway's own and reaches only `@aggregate` types, so there is
+ * nothing for the pre-planning field filter to remove.
  */
 async function serveCsv(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, options: StatisticsCsvOptions & Operation) {
-  let context: GatewayContext;
-  try {
-    context = await options.context(req, requestId);
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
+  const period = { from: url.searchParams.get('from'), to: url.searchParams.get('to'), granularity: url.searchParams.get('granularity') };
+  const answer = await runAsCaller<StatisticsData>(options, req, requestId, { query: options.query, variables: { period }, operationName: 'StatisticsCsv' });
+  if ('refusal' in answer) {
+    const { status, error } = answer.refusal;
     return sendJson(res, status, [{ message: error.message, extensions: { code: error.extensions.code } }]);
   }
-  const period = { from: url.searchParams.get('from'), to: url.searchParams.get('to'), granularity: url.searchParams.get('granularity') };
-  const response = await options.apollo.executeOperation<StatisticsData>(
-    { query: options.query, variables: { period }, operationName: 'StatisticsCsv' },
-    { contextValue: context },
-  );
-  if (response.body.kind !== 'single') throw new Error('the statistics query answered incrementally');
-  const { data, errors = [] } = response.body.singleResult;
+  const { data, errors } = answer;
   if (!data?.statistics) {
     const status = errors.map((e) => STATUS_OF[String(e.extensions?.code)]).find((s) => s !== undefined) ?? 502;
     return sendJson(res, status, errors.map((e) => ({ message: e.message, extensions: { code: e.extensions?.code } })));
@@ -148,29 +132,16 @@ interface Operation {
   query: string;
 }
 
-type RequestListener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
-
-/** Answers the CSV route (when the supergraph has `Statistics`) in front of the gateway's HTTP handler and hands every other request to it unchanged. */
+/** Answers the CSV route (when the supergraph has `Statistics`) in front of the gateway's HTTP handler (`mountOperationRoute`). */
 export function mountStatisticsCsv(server: http.Server, options: StatisticsCsvOptions): void {
   const agencyFigures = figuresOf(options.supergraphSdl);
   // A supergraph without figures has no statistics to export: the route stays unknown (404).
   if (agencyFigures.length === 0) return;
   const operation = { ...options, agencyFigures, query: statisticsCsvQuery(agencyFigures) };
-  const handlers = server.listeners('request') as RequestListener[];
-  server.removeAllListeners('request');
-  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method !== 'GET' || url.pathname !== ROUTE) {
-      for (const handler of handlers) handler.call(server, req, res);
-      return;
-    }
-    const requestId = requestIdFrom(req.headers);
-    res.setHeader('x-request-id', requestId);
-    for (const [name, value] of Object.entries(options.headers)) res.setHeader(name, value);
-    serveCsv(req, res, url, requestId, operation).catch((error: unknown) => {
-      log.error('statistics csv failed', { requestId, kind: error instanceof Error ? error.name : typeof error });
-      if (!res.headersSent) sendJson(res, 500, [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
-      else res.destroy();
-    });
+  mountOperationRoute(server, options.headers, {
+    name: 'statistics csv',
+    match: (url) => (url.pathname === ROUTE ? url : null),
+    serve: (req, res, url, requestId) => serveCsv(req, res, url, requestId, operation),
+    fail: (res) => sendJson(res, 500, [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]),
   });
 }
