@@ -1,6 +1,6 @@
-import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { createKeepAliveFetch } from '../../lib/http/keepAliveFetch';
 import { summarize, type LoadResult } from './stats';
 
 export interface AutocannonLoad {
@@ -58,27 +58,14 @@ export function runAutocannon(load: AutocannonLoad): Promise<LoadResult> {
   });
 }
 
-// `timeout` lets the agent apply the server's `Keep-Alive: timeout=` hint: without it, the first
-// request after an arm sat idle longer than that went out on a socket the server had closed.
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 60_000 });
+// The gateway's own keep-alive client (lib/http/keepAliveFetch.ts): it honours the servers'
+// keep-alive hints, so a request after an idle arm never goes out on a socket the server closed.
+const send = createKeepAliveFetch();
 
 /** One JSON POST over a pooled keep-alive connection; resolves with the status and the body text. */
-export function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: 'POST',
-      agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-    });
-    request.on('response', (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
+export async function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const response = await send(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, timeoutMs: 30_000 });
+  return { status: response.status, body: await response.text() };
 }
 
 /**
