@@ -1,5 +1,5 @@
-import type http from 'node:http';
 import type { TokenVerifier } from '../lib/auth/tokens';
+import type { RequestHead } from '../lib/http/graphqlHttpServer';
 import { authenticate } from '../lib/requestContext';
 import type { RequestContext } from '../lib/viewer';
 import type { RemovedField } from './fieldFilter';
@@ -16,7 +16,7 @@ export interface GatewayContext extends RequestContext {
  * @throws GraphQLError UNAUTHENTICATED or PURPOSE_REQUIRED, answered by Apollo with its HTTP status.
  */
 export function createGatewayContext(verifyToken: TokenVerifier) {
-  return async (req: http.IncomingMessage, requestId: string): Promise<GatewayContext> => ({
+  return async (req: RequestHead, requestId: string): Promise<GatewayContext> => ({
     ...(await authenticate(req.headers, verifyToken, requestId)),
     withheld: [],
   });

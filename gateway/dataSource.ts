@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GraphQLFormattedError } from 'graphql';
 import type { AgencyId } from '../lib/agencies';
 import { GATEWAY_SIGNATURE_HEADER, type GatewaySigner } from '../lib/auth/gatewaySignature';
-import { createKeepAliveFetch } from '../lib/http/keepAliveFetch';
+import { createKeepAliveFetch, type KeepAliveFetch } from '../lib/http/keepAliveFetch';
 import { log } from '../lib/log';
 import { Headers } from '../lib/requestContext';
 import type { RequestContext } from '../lib/viewer';
@@ -19,6 +19,8 @@ export interface AgencyDataSourceOptions {
   timeoutMs?: number;
   /** This agency's circuit; default a fresh one (3 failures, 5 s cool-down). */
   breaker?: CircuitBreaker;
+  /** How requests reach the subgraph; default pooled keep-alive HTTP (tests pass an in-process one). */
+  transport?: KeepAliveFetch;
 }
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -31,8 +33,7 @@ type FetchInit = { method?: string; body?: string; headers?: Record<string, stri
  * so a captured request cannot be altered, replayed or sent to another agency. The deadline
  * covers reading the body too.
  */
-function agencyFetcher(agency: AgencyId, timeoutMs: number, signer: GatewaySigner | undefined): Fetcher {
-  const send = createKeepAliveFetch();
+function agencyFetcher(agency: AgencyId, timeoutMs: number, signer: GatewaySigner | undefined, send: KeepAliveFetch): Fetcher {
   const fetcher = async (url: string, init: FetchInit) => {
     const headers = { ...init.headers };
     if (signer) {
@@ -69,7 +70,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<RequestContext> {
   readonly breaker: CircuitBreaker;
 
   constructor(options: AgencyDataSourceOptions) {
-    super({ url: options.url, fetcher: agencyFetcher(options.agency, options.timeoutMs ?? 2000, options.signer) });
+    super({ url: options.url, fetcher: agencyFetcher(options.agency, options.timeoutMs ?? 2000, options.signer, options.transport ?? createKeepAliveFetch()) });
     this.agency = options.agency;
     this.breaker = options.breaker ?? createCircuitBreaker();
   }

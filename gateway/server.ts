@@ -8,7 +8,8 @@ import { acceptAnyToken, enterBenchMode } from '../lib/auth/benchMode';
 import type { TokenVerifier } from '../lib/auth/tokens';
 import { ConfigError, loadConfig, type QueryLimitsConfig, type ResilienceConfig } from '../lib/config';
 import { formatError, withoutSuggestions } from '../lib/http/formatError';
-import { createGraphQLHttpServer } from '../lib/http/graphqlHttpServer';
+import { createGraphQLHandler, serveOverHttp, type GraphQLHandler } from '../lib/http/graphqlHttpServer';
+import type { KeepAliveFetch } from '../lib/http/keepAliveFetch';
 import { createGatewayContext, type GatewayContext } from './context';
 import type { GatewaySigner } from '../lib/auth/gatewaySignature';
 import { createCircuitBreaker, type CircuitBreaker } from './circuitBreaker';
@@ -38,12 +39,16 @@ export interface GatewayServerOptions {
    * (nor the query limits checked with it), no signatures. Refused in production; default true.
    */
   authorization?: boolean;
+  /** How the gateway reaches the subgraphs; default pooled keep-alive HTTP to `subgraphUrls` (tests pass an in-process one). */
+  transport?: KeepAliveFetch;
 }
 
 export interface GatewayServer {
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   http: http.Server;
+  /** `/graphql` and the JSON routes without the socket (the GET routes of `mountOperationRoute` need HTTP). */
+  handle: GraphQLHandler;
   /** Each agency's circuit, as `/ready` reports it. */
   breakers: Record<AgencyId, CircuitBreaker>;
 }
@@ -95,6 +100,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
         signer: options.signer,
         timeoutMs: resilience.subgraphTimeoutMs[name],
         breaker: breakers[name],
+        transport: options.transport,
       });
     },
   });
@@ -121,7 +127,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   });
   await apollo.start();
   const context = createGatewayContext(options.verifyToken);
-  const server = createGraphQLHttpServer({
+  const handle = createGraphQLHandler({
     apollo,
     context,
     prepare: authorization ? createOperationFilter({ fields, schema: () => apiSchema, limiter: createQueryLimiter(limits) }) : undefined,
@@ -135,8 +141,9 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     responseHeaders: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS,
     maxBodyBytes: limits.maxBodyBytes,
   });
+  const server = serveOverHttp(handle);
   const asCaller = { apollo, context, headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS };
   mountDisclosureReport(server, asCaller);
   mountStatisticsCsv(server, { ...asCaller, supergraphSdl: options.supergraphSdl });
-  return { apollo, gateway, http: server, breakers };
+  return { apollo, gateway, http: server, handle, breakers };
 }

@@ -20,10 +20,15 @@ export interface GraphQLRequestParts {
   search: string;
 }
 
+/** What a context factory may read of a request: its headers, as Node delivers them (lower-case names, latin1 values). */
+export interface RequestHead {
+  headers: http.IncomingHttpHeaders;
+}
+
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** Builds the GraphQL context; may throw a GraphQLError (UNAUTHENTICATED...). */
-  context: (request: http.IncomingMessage, requestId: string) => Promise<TContext>;
+  context: (request: RequestHead, requestId: string) => Promise<TContext>;
   /**
    * Runs once `context` has succeeded and before Apollo reads the operation: may rewrite the
    * request's operation and extend the context (the gateway's pre-planning field filter). When
@@ -50,7 +55,31 @@ export interface RawRequest {
   requestId: string;
 }
 
-class HttpError extends Error {
+/**
+ * One HTTP request as the pipeline sees it: from a socket (`serveOverHttp`) or handed over in
+ * process (the in-process federation tier of the tests), with the same headers Node would deliver.
+ */
+export interface HttpExchange {
+  method: string;
+  /** Path and query string, e.g. `/graphql?query=...`. */
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  /** The whole body; rejects with an error answered 413 once it exceeds `maxBytes`. */
+  readBody(maxBytes: number): Promise<Buffer>;
+}
+
+/** The answer to one `HttpExchange`: status, headers, and the body whole or in chunks. */
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | AsyncIterable<string>;
+}
+
+/** The whole request pipeline of a gateway or subgraph, without the socket. */
+export type GraphQLHandler = (exchange: HttpExchange) => Promise<HttpAnswer>;
+
+/** A refusal of the request as a whole, before GraphQL: answered with `status` and `{ errors: [{ message, extensions: { code } }] }`. */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -60,87 +89,58 @@ class HttpError extends Error {
   }
 }
 
+function jsonAnswer(status: number, headers: Record<string, string>, body: unknown): HttpAnswer {
+  return { status, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
 /**
- * Serves an Apollo server on Node's own HTTP stack: `/graphql` plus JSON routes. Gateway and
- * subgraphs use the same one, so body limits, request ids and error shapes agree everywhere.
+ * Builds the request pipeline of an Apollo server: `/graphql` plus JSON routes, body limit, raw
+ * check (signatures), context, `prepare`, execution. Gateway and subgraphs use the same one, so body
+ * limits, request ids and error shapes agree everywhere, over HTTP or in process.
  */
-export function createGraphQLHttpServer<TContext extends BaseContext>(
-  options: GraphQLHttpServerOptions<TContext>,
-): http.Server {
+export function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): GraphQLHandler {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const server = http.createServer((req, res) => {
-    const requestId = requestIdFrom(req.headers);
-    res.setHeader('x-request-id', requestId);
-    for (const [name, value] of Object.entries(options.responseHeaders ?? {})) res.setHeader(name, value);
-    handle(req, res, requestId).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      const code = error instanceof HttpError ? error.code : 'INTERNAL_SERVER_ERROR';
-      const message = error instanceof HttpError ? error.message : 'Internal server error.';
-      if (!(error instanceof HttpError)) log.error('request failed', { requestId, error: String(error) });
-      if (!res.headersSent) {
-        closeIfDraining(res);
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-      } else {
-        res.destroy();
-      }
-    });
-  });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  server.on('clientError', answerClientError);
 
-  /** A draining server answers what it has, then lets the client reconnect to another instance. */
-  function closeIfDraining(res: http.ServerResponse): void {
-    if (isDraining(server)) res.setHeader('connection', 'close');
-  }
-
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse, requestId: string) {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  async function answer(exchange: HttpExchange, requestId: string, headers: Record<string, string>): Promise<HttpAnswer> {
+    const url = new URL(exchange.url || '/', 'http://localhost');
     const route = options.routes?.[url.pathname];
-    if (route && req.method === 'GET') {
+    if (route && exchange.method === 'GET') {
       const { status, body } = await route();
-      closeIfDraining(res);
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-      return;
+      return jsonAnswer(status, headers, body);
     }
     if (url.pathname !== '/graphql') throw new HttpError(404, 'NOT_FOUND', 'Not found: use /graphql.');
-    if (req.method !== 'GET' && req.method !== 'POST') {
-      res.setHeader('allow', 'GET, POST');
+    if (exchange.method !== 'GET' && exchange.method !== 'POST') {
+      headers.allow = 'GET, POST';
       throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.');
     }
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    const headerMap = new HeaderMap();
+    for (const [name, value] of Object.entries(exchange.headers)) {
+      if (value !== undefined) headerMap.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const raw = req.method === 'POST' ? await readRawBody(req, maxBodyBytes) : Buffer.alloc(0);
-    if (options.verifyRaw && !(await options.verifyRaw({ method: req.method ?? 'GET', body: raw, headers: req.headers, requestId }))) {
+    const raw = exchange.method === 'POST' ? await exchange.readBody(maxBodyBytes) : Buffer.alloc(0);
+    if (options.verifyRaw && !(await options.verifyRaw({ method: exchange.method, body: raw, headers: exchange.headers, requestId }))) {
       throw new HttpError(401, 'UNAUTHENTICATED', 'This service accepts only requests signed by the gateway.');
     }
-    const body = req.method === 'POST' ? parseJsonBody(req, raw) : undefined;
-    const { parts, context } = await prepared({ method: req.method ?? 'GET', body, search: url.search }, req, requestId);
+    const body = exchange.method === 'POST' ? parseJsonBody(exchange.headers, raw) : undefined;
+    const { parts, context } = await prepared({ method: exchange.method, body, search: url.search }, exchange, requestId);
     const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: parts.method, headers, search: parts.search, body: parts.body },
+      httpGraphQLRequest: { method: parts.method, headers: headerMap, search: parts.search, body: parts.body },
       context,
     });
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    closeIfDraining(res);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    for (const [name, value] of response.headers) headers[name] = value;
+    return {
+      status: response.status ?? 200,
+      headers,
+      body: response.body.kind === 'complete' ? response.body.string : response.body.asyncIterator,
+    };
   }
 
-  async function prepared(parts: GraphQLRequestParts, req: http.IncomingMessage, requestId: string) {
+  async function prepared(parts: GraphQLRequestParts, head: RequestHead, requestId: string) {
     const prepare = options.prepare;
-    if (!prepare) return { parts, context: () => options.context(req, requestId) };
+    if (!prepare) return { parts, context: () => options.context(head, requestId) };
     let context: TContext;
     try {
-      context = await options.context(req, requestId);
+      context = await options.context(head, requestId);
     } catch (error) {
       // Apollo turns the refusal into its response, with the same shape and status as without `prepare`.
       return { parts, context: () => Promise.reject(error) };
@@ -155,7 +155,59 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
     return { parts: ready.parts, context: async () => ready.context };
   }
 
+  return async (exchange) => {
+    const requestId = requestIdFrom(exchange.headers);
+    const headers: Record<string, string> = { 'x-request-id': requestId, ...options.responseHeaders };
+    try {
+      return await answer(exchange, requestId, headers);
+    } catch (error) {
+      if (!(error instanceof HttpError)) {
+        log.error('request failed', { requestId, error: String(error) });
+        return jsonAnswer(500, headers, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      }
+      return jsonAnswer(error.status, headers, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+    }
+  };
+}
+
+/**
+ * Serves a pipeline on Node's own HTTP stack. A draining server (see `close`) answers what it has
+ * with `connection: close`, so the client reconnects to another instance.
+ */
+export function serveOverHttp(handle: GraphQLHandler): http.Server {
+  const server = http.createServer((req, res) => {
+    const exchange: HttpExchange = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      readBody: (maxBytes) => readRawBody(req, maxBytes),
+    };
+    handle(exchange)
+      .then(async ({ status, headers, body }) => {
+        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+        if (isDraining(server)) res.setHeader('connection', 'close');
+        res.statusCode = status;
+        if (typeof body === 'string') {
+          res.end(body);
+          return;
+        }
+        for await (const chunk of body) res.write(chunk);
+        res.end();
+      })
+      .catch((error: unknown) => {
+        log.error('response failed', { error: String(error) });
+        res.destroy();
+      });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.on('clientError', answerClientError);
   return server;
+}
+
+/** `createGraphQLHandler` served over HTTP (`serveOverHttp`). */
+export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): http.Server {
+  return serveOverHttp(createGraphQLHandler(options));
 }
 
 async function readRawBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
@@ -174,9 +226,9 @@ async function readRawBody(req: http.IncomingMessage, maxBytes: number): Promise
   return Buffer.concat(chunks);
 }
 
-function parseJsonBody(req: http.IncomingMessage, raw: Buffer): unknown {
+function parseJsonBody(headers: http.IncomingHttpHeaders, raw: Buffer): unknown {
   const text = raw.toString('utf8');
-  const type = String(req.headers['content-type'] ?? '').toLowerCase();
+  const type = String(headers['content-type'] ?? '').toLowerCase();
   if (!type.startsWith('application/json') && !type.startsWith('application/graphql-response+json')) {
     // Apollo's CSRF prevention and content negotiation answer this; hand the raw text on.
     return text;

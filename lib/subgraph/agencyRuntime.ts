@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createLocalJWKSet, createRemoteJWKSet } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet } from 'jose';
 import type { AgencyId } from '../agencies';
 import { auditKeyFile, loadCheckpointSigner, type CheckpointSigner } from '../audit/checkpoint';
 import { openDisclosureLog, type DisclosureLog } from '../audit/disclosureLog';
@@ -23,6 +23,11 @@ export interface AgencyRuntimeSettings {
   requireGatewaySignature?: boolean;
   /** The FJC's published assertion keys (partner agencies). */
   assertionJwksUrl: string;
+  /**
+   * The FJC's public keys themselves, instead of fetching `assertionJwksUrl`: for processes that
+   * already hold them (the in-process federation tier of the tests). Default: fetch.
+   */
+  assertionJwks?: JSONWebKeySet;
   /** Days disclosure records are kept; undefined keeps them all. */
   auditRetentionDays?: number;
 }
@@ -67,7 +72,9 @@ async function trustOf(agency: AgencyId, disclosureLog: DisclosureLog, settings:
     const signAccess = await loadAuditAccessSigner(assertionKeyFile(settings.dataDir));
     return { trust: { assertionSigner }, audit: { log: disclosureLog, signAccess, verifyAccess: createAuditAccessVerifier(createLocalJWKSet(assertionSigner.jwks)) } };
   }
-  const fjcKeys = createRemoteJWKSet(new URL(settings.assertionJwksUrl), { cooldownDuration: 30_000, timeoutDuration: 2_000 });
+  const fjcKeys = settings.assertionJwks
+    ? createLocalJWKSet(settings.assertionJwks)
+    : createRemoteJWKSet(new URL(settings.assertionJwksUrl), { cooldownDuration: 30_000, timeoutDuration: 2_000 });
   return { trust: { verifyAssertion: createAssertionVerifier(fjcKeys) }, audit: { log: disclosureLog, verifyAccess: createAuditAccessVerifier(fjcKeys) } };
 }
 

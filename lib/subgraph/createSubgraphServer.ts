@@ -8,7 +8,7 @@ import type { AgencyId } from '../agencies';
 import { acceptAnyToken, enterBenchMode } from '../auth/benchMode';
 import type { TokenVerifier } from '../auth/tokens';
 import { formatError } from '../http/formatError';
-import { createGraphQLHttpServer, type RawRequest } from '../http/graphqlHttpServer';
+import { createGraphQLHandler, serveOverHttp, type GraphQLHandler, type RawRequest } from '../http/graphqlHttpServer';
 import { GATEWAY_SIGNATURE_HEADER, type GatewaySignatureVerifier } from '../auth/gatewaySignature';
 import { authenticate } from '../requestContext';
 import type { RequestContext } from '../viewer';
@@ -72,6 +72,8 @@ export interface SubgraphServer<TLoaders, TStore> {
   schema: GraphQLSchema;
   apollo: ApolloServer<SubgraphContext<TLoaders, TStore>>;
   http: http.Server;
+  /** The same pipeline as `http` without the socket: what the in-process federation tier calls. */
+  handle: GraphQLHandler;
 }
 
 function signatureCheck({ verifier, required }: { verifier: GatewaySignatureVerifier; required: boolean }) {
@@ -112,7 +114,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
     plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.disclosureSink ? [auditPlugin(definition.agency, options.disclosureSink)] : [])],
   });
   await apollo.start();
-  const server = createGraphQLHttpServer({
+  const handle = createGraphQLHandler({
     apollo,
     context: async (req, requestId) => {
       const request = await authenticate(req.headers, options.verifyToken, requestId);
@@ -135,5 +137,5 @@ export async function createSubgraphServer<TStore, TLoaders>(
       ...(options.assertionSigner ? { '/.well-known/jwks.json': async () => ({ status: 200, body: options.assertionSigner!.jwks }) } : {}),
     },
   });
-  return { schema, apollo, http: server };
+  return { schema, apollo, http: serveOverHttp(handle), handle };
 }

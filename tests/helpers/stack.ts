@@ -1,22 +1,15 @@
-import fs from 'node:fs';
 import type http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import { mintDevToken, type DevTokenClaims } from '../../lib/auth/devIssuer';
 import { createGatewaySigner, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
-import { createTokenVerifier } from '../../lib/auth/tokens';
-import { DEV_ISSUER } from '../../lib/auth/devIssuer';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
 import type { SqliteStore } from '../../lib/store/sqlite';
 import { createSubgraphServer } from '../../lib/subgraph/createSubgraphServer';
 import { createAgencyRuntime, type AgencyRuntime } from '../../lib/subgraph/agencyRuntime';
-import { storeFile } from '../../lib/subgraph/runSubgraph';
 import { createGatewayServer, type GatewayServer } from '../../gateway/server';
 import { loadConfig, type QueryLimitsConfig } from '../../lib/config';
 import { composeSupergraph } from '../../schema/compose';
-import { seedAll } from '../../seed/seedAll';
-import { SUBGRAPHS } from '../../subgraphs/registry';
+import { openSubgraphStore, removeDataDir, seededDataDir, testTokenVerifier } from './seededData';
 
 export interface RunningSubgraph {
   url: string;
@@ -98,15 +91,11 @@ function recordBody(req: http.IncomingMessage, into: string[]): void {
  * ephemeral ports, over real HTTP, as `npm start` does with separate processes.
  */
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-test-'));
-  seedAll(dataDir, { clients: options.clients ?? 120, seed: options.seed ?? 7 });
-  const auth = { mode: 'development' as const, issuer: DEV_ISSUER, audience: 'oneroof', dataDir };
-  const verifyToken = await createTokenVerifier(auth);
+  const dataDir = seededDataDir(options);
+  const verifyToken = await testTokenVerifier(dataDir);
   const subgraphs = {} as Record<AgencyId, RunningSubgraph>;
   for (const agency of AGENCIES) {
-    const module = SUBGRAPHS[agency];
-    if (!module) throw new Error(`no subgraph registered for ${agency}`);
-    const store = module.openStore(storeFile(dataDir, agency)) as unknown as SqliteStore;
+    const { module, store } = openSubgraphStore(dataDir, agency);
     // fjc starts first (AGENCIES order): the others fetch its assertion keys over HTTP.
     const assertionJwksUrl = subgraphs.fjc ? subgraphs.fjc.url.replace(/graphql$/, '.well-known/jwks.json') : '';
     const runtime = await createAgencyRuntime(agency, store.db, {
@@ -164,7 +153,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await close(gateway.http);
       await gateway.apollo.stop();
       for (const agency of AGENCIES) await subgraphs[agency].stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     },
   };
 }

@@ -1,0 +1,175 @@
+import type http from 'node:http';
+import { AGENCIES, type AgencyId } from '../../lib/agencies';
+import { mintDevToken, type DevTokenClaims } from '../../lib/auth/devIssuer';
+import { createGatewaySigner, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
+import type { GraphQLHandler, HttpAnswer } from '../../lib/http/graphqlHttpServer';
+import { TimeoutError, type KeepAliveFetch, type KeepAliveResponse } from '../../lib/http/keepAliveFetch';
+import type { SqliteStore } from '../../lib/store/sqlite';
+import { createSubgraphServer } from '../../lib/subgraph/createSubgraphServer';
+import { createAgencyRuntime, type AgencyRuntime } from '../../lib/subgraph/agencyRuntime';
+import { createGatewayServer, type GatewayServer } from '../../gateway/server';
+import { composeSupergraph } from '../../schema/compose';
+import type { GraphQLResponse, PostOptions } from './graphql';
+import { openSubgraphStore, removeDataDir, seededDataDir, testTokenVerifier } from './seededData';
+
+/**
+ * The in-process federation tier: the real subgraph servers (same `createSubgraphServer`, stores,
+ * field policy, disclosure logs, consent assertions, gateway-signature checks) behind the real
+ * gateway pipeline (token check, operation filter and query limits, planner, withheld-field answers),
+ * joined by an in-process transport instead of sockets. Every request still goes through each
+ * side's whole HTTP pipeline (`createGraphQLHandler`): the gateway sends the caller's token,
+ * purpose, basis headers and its own signature over the exact body, and the subgraph checks them
+ * all again. What it leaves out is only the network: ports, keep-alive, Node's HTTP parser.
+ *
+ * Use it for policy and view tests; use `startStack` (tests/helpers/stack.ts) where HTTP itself is
+ * the subject (routes that answer text, header sizes, timeouts, shutdown, faults).
+ */
+export interface InProcessFederation {
+  dataDir: string;
+  subgraphs: Record<AgencyId, InProcessSubgraph>;
+  gateway: GatewayServer;
+  /** A development token for `claims`; `ttlMinutes` default 60. */
+  token(claims: DevTokenClaims, ttlMinutes?: number): Promise<string>;
+  /** Sends one GraphQL operation to the gateway, as `postGraphQL` does over HTTP, and gives the same answer shape. */
+  post<T = Record<string, unknown>>(query: string, options?: PostOptions): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export interface InProcessSubgraph {
+  store: SqliteStore;
+  runtime: AgencyRuntime;
+  handle: GraphQLHandler;
+  stop(): Promise<void>;
+}
+
+export interface InProcessOptions {
+  /** Clients of the synthetic world; default 120. */
+  clients?: number;
+  /** Seed of the synthetic world; default 7. */
+  seed?: number;
+  /** Subgraphs refuse requests the gateway did not sign, as in production; default true here. */
+  requireGatewaySignature?: boolean;
+}
+
+const urlOf = (agency: AgencyId) => `http://${agency}.in-process/graphql`;
+
+/** Node hands a server header values as latin1 strings of the bytes sent, and its client refuses characters it cannot send. */
+function asReceived(headers: Record<string, string>): http.IncomingHttpHeaders {
+  const received: http.IncomingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) throw new TypeError(`header ${name} holds a character HTTP cannot carry`);
+    received[name.toLowerCase()] = value;
+  }
+  return received;
+}
+
+async function textOf(body: HttpAnswer['body']): Promise<string> {
+  if (typeof body === 'string') return body;
+  let text = '';
+  for await (const chunk of body) text += chunk;
+  return text;
+}
+
+/** Calls a pipeline with one request, as a client at the other end of a socket would. */
+async function exchange(handle: GraphQLHandler, method: string, url: string, headers: Record<string, string>, body: string): Promise<{ answer: HttpAnswer; text: string }> {
+  const bytes = Buffer.from(body, 'utf8');
+  const answer = await handle({
+    method,
+    url,
+    headers: asReceived({ ...headers, 'content-length': String(bytes.length) }),
+    readBody: async () => bytes,
+  });
+  return { answer, text: await textOf(answer.body) };
+}
+
+/**
+ * The gateway's transport to the subgraphs, in process: each URL's host names the agency whose
+ * pipeline answers. Keeps the contract of the HTTP one, deadline included.
+ */
+function inProcessTransport(handlers: Record<AgencyId, GraphQLHandler>): KeepAliveFetch {
+  return async (url, init) => {
+    const target = new URL(url);
+    const agency = AGENCIES.find((a) => target.host === `${a}.in-process`);
+    if (!agency) throw new Error(`no in-process subgraph at ${url}`);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new TimeoutError(`no answer from ${agency} within ${init.timeoutMs} ms`)), init.timeoutMs);
+    });
+    try {
+      const { answer, text } = await Promise.race([
+        exchange(handlers[agency], init.method ?? 'POST', `${target.pathname}${target.search}`, init.headers ?? {}, init.body ?? ''),
+        deadline,
+      ]);
+      const response: KeepAliveResponse = {
+        ok: answer.status >= 200 && answer.status < 300,
+        status: answer.status,
+        statusText: '',
+        url,
+        headers: { get: (name) => answer.headers[name.toLowerCase()] ?? null },
+        text: async () => text,
+        json: async () => JSON.parse(text) as unknown,
+      };
+      return response;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/**
+ * Seeds a temporary data dir and composes every subgraph and the gateway in this process, joined
+ * without sockets (see `InProcessFederation`). About as fast to start as the stores are to seed.
+ */
+export async function startInProcess(options: InProcessOptions = {}): Promise<InProcessFederation> {
+  const dataDir = seededDataDir(options);
+  const verifyToken = await testTokenVerifier(dataDir);
+  const subgraphs = {} as Record<AgencyId, InProcessSubgraph>;
+  for (const agency of AGENCIES) {
+    const { module, store } = openSubgraphStore(dataDir, agency);
+    const runtime = await createAgencyRuntime(agency, store.db, {
+      dataDir,
+      assertionJwksUrl: '',
+      // fjc comes first in AGENCIES: the others are handed its public keys instead of fetching them.
+      assertionJwks: subgraphs.fjc?.runtime.options.assertionSigner?.jwks,
+      production: false,
+      requireGatewaySignature: options.requireGatewaySignature ?? true,
+    });
+    const server = await createSubgraphServer(module.definition, { store, verifyToken, production: false, ...runtime.options });
+    subgraphs[agency] = {
+      store,
+      runtime,
+      handle: server.handle,
+      stop: async () => {
+        await server.apollo.stop();
+        store.close();
+      },
+    };
+  }
+  const handlers = Object.fromEntries(AGENCIES.map((a) => [a, subgraphs[a].handle])) as Record<AgencyId, GraphQLHandler>;
+  const gateway = await createGatewayServer({
+    supergraphSdl: composeSupergraph(),
+    subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, urlOf(a)])) as Record<AgencyId, string>,
+    verifyToken,
+    production: false,
+    signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir })),
+    transport: inProcessTransport(handlers),
+  });
+  return {
+    dataDir,
+    subgraphs,
+    gateway,
+    token: (claims, ttlMinutes) => mintDevToken(dataDir, claims, { ttlMinutes }),
+    post: async <T>(query: string, post: PostOptions = {}) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...post.headers };
+      if (post.token) headers.authorization = `Bearer ${post.token}`;
+      if (post.purpose) headers['x-purpose-of-use'] = post.purpose;
+      const { answer, text } = await exchange(gateway.handle, 'POST', '/graphql', headers, JSON.stringify({ query, variables: post.variables }));
+      return { status: answer.status, headers: new Headers(answer.headers), body: JSON.parse(text) as GraphQLResponse<T>['body'] };
+    },
+    stop: async () => {
+      await gateway.apollo.stop();
+      for (const agency of AGENCIES) await subgraphs[agency].stop();
+      removeDataDir(dataDir);
+    },
+  };
+}
