@@ -1,3 +1,5 @@
+import type { Category } from './viewer';
+
 /** The agencies of a Family Justice Center, with the ids used in tokens, headers, stores and errors. */
 export const AGENCIES = [
   'fjc',
@@ -35,6 +37,26 @@ export const FILE_FIELDS: Record<PartnerAgencyId, string> = {
   housing: 'housing',
   'mental-health': 'mentalHealth',
 };
+
+/**
+ * The data category of each partner agency's `involved`: that an agency knows a client is
+ * INVOLVEMENT, except at the mental-health centre, where the fact of being in care is itself
+ * health data (GDPR art. 9). The reference directory decides each agency's entry with this
+ * category (docs/authorization.md, the directory rule); a test checks that the schema's
+ * `@sensitive` labels say the same.
+ */
+export const INVOLVED_CATEGORY: Readonly<Record<PartnerAgencyId, Category>> = {
+  police: 'INVOLVEMENT',
+  probation: 'INVOLVEMENT',
+  'perpetrator-programs': 'INVOLVEMENT',
+  'youth-care': 'INVOLVEMENT',
+  housing: 'INVOLVEMENT',
+  'mental-health': 'HEALTH',
+};
+
+export function isPartnerAgencyId(value: unknown): value is PartnerAgencyId {
+  return isAgencyId(value) && value !== 'fjc';
+}
 
 export function isAgencyId(value: unknown): value is AgencyId {
   return typeof value === 'string' && (AGENCIES as readonly string[]).includes(value);

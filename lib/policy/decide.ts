@@ -42,8 +42,13 @@ export const PERPETRATOR_SIDE: readonly AgencyId[] = ['probation', 'perpetrator-
 export const CONFERENCE_CATEGORIES: readonly Category[] = ['INVOLVEMENT', 'SAFETY', 'JUSTICE', 'PROGRAM', 'CHILD', 'HOUSING'];
 /** Categories an emergency opens (rule 5). */
 export const EMERGENCY_CATEGORIES: readonly Category[] = ['IDENTITY', 'INVOLVEMENT', 'SAFETY'];
-/** Categories a joint client shares for case management (rule 6). */
+/** Categories a joint client shares (rule 6). */
 export const JOINT_CLIENT_CATEGORIES: readonly Category[] = ['IDENTITY', 'INVOLVEMENT'];
+/**
+ * Purposes a joint client shares them for (rule 6): case management, and intake, where seeing
+ * which agencies know a client is the point of the FJC's front desk.
+ */
+export const JOINT_CLIENT_PURPOSES: readonly Purpose[] = ['INTAKE', 'CASE_MANAGEMENT'];
 
 const deny = (code: DenyCode, reason: string): Decision => ({ permit: false, code, reason });
 const permit = (basis: Basis): Decision => ({ permit: true, basis });
@@ -64,7 +69,7 @@ export function decide({ viewer, purpose, owner, category, bases }: DecisionInpu
     return permit('CASE_CONFERENCE');
   }
   if (purpose === 'EMERGENCY' && bases.emergency && EMERGENCY_CATEGORIES.includes(category)) return permit('EMERGENCY');
-  if (purpose === 'CASE_MANAGEMENT' && bases.jointClient && JOINT_CLIENT_CATEGORIES.includes(category)) {
+  if (JOINT_CLIENT_PURPOSES.includes(purpose) && bases.jointClient && JOINT_CLIENT_CATEGORIES.includes(category)) {
     return permit('JOINT_CLIENT');
   }
   return deny('CONSENT_REQUIRED', 'NO_BASIS');

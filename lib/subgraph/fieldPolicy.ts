@@ -36,6 +36,24 @@ export function grantedBy<T>(value: T, basis: Basis): T {
   return { ...(value as Tagged), [GRANTED]: basis } as T;
 }
 
+/** Marks a resolver whose entries are each decided for their own owner (`decidedPerEntry`). */
+const PER_ENTRY = Symbol('oneroof.perEntry');
+
+/**
+ * Marks a list field whose entries are each another owner's fact: the reference directory, where
+ * each entry is that agency's `involved`. The field itself is decided on the ceiling alone; the
+ * resolver decides every entry with `decide()` for the entry's owner and category, returns the
+ * permitted ones `grantedBy` their basis, notes each in the ledger, and leaves the others out (an
+ * error would say that the entry exists). One fact, one decision: an entry is shown exactly when
+ * its owner would release the same fact to the same request.
+ */
+export function decidedPerEntry<R extends GraphQLFieldResolver<never, never>>(resolve: R): R {
+  Object.defineProperty(resolve, PER_ENTRY, { value: true });
+  return resolve;
+}
+
+const isDecidedPerEntry = (resolve: unknown): boolean => typeof resolve === 'function' && PER_ENTRY in resolve;
+
 interface PolicyContext extends RequestContext {
   access: AccessControl;
 }
@@ -91,6 +109,11 @@ function grantedDecision(context: PolicyContext, category: Category, basis: Basi
     : { permit: false, code: 'FORBIDDEN', reason: 'ABOVE_CEILING' };
 }
 
+/** A list decided per entry: within the ceiling it resolves (its entries are decided one by one). */
+function withinCeiling(context: PolicyContext, category: Category): Decision {
+  return grantedDecision(context, category, 'OWN_RECORD');
+}
+
 /**
  * Wraps every field of the subgraph's object types: a field labelled `@sensitive` resolves only
  * when the policy permits its category for the client it belongs to, otherwise it is `null` with
@@ -105,6 +128,7 @@ export function applyFieldPolicy(schema: GraphQLSchema, owner: AgencyId): void {
       const category = categoryOf(field);
       const returnsClient = getNamedType(field.type).name === 'Client';
       const resolve: GraphQLFieldResolver<unknown, PolicyContext> = field.resolve ?? defaultFieldResolver;
+      const perEntry = isDecidedPerEntry(field.resolve);
       field.resolve = (source, args, context, info) => {
         const tags = tagsOf(source, type.name);
         const clientId = tags.client;
@@ -113,13 +137,15 @@ export function applyFieldPolicy(schema: GraphQLSchema, owner: AgencyId): void {
           return value instanceof Promise ? value.then((v) => tag(v, tags, returnsClient)) : tag(value, tags, returnsClient);
         };
         if (!category) return run();
-        const enforce = (decision: Decision) => {
-          context.access.note(clientId, `${type.name}.${field.name}`, category, decision);
+        const enforce = (decision: Decision, noted = true) => {
+          if (noted) context.access.note(clientId, `${type.name}.${field.name}`, category, decision);
           if (!decision.permit) {
             throw withheld({ code: decision.code, category, agency: owner, reason: decision.reason }, { nodes: info.fieldNodes, path: responsePathAsArray(info.path) });
           }
           return run();
         };
+        // The entries decide and note themselves; the list is only bounded by the ceiling.
+        if (perEntry) return enforce(withinCeiling(context, category), false);
         const decision = tags.granted ? grantedDecision(context, category, tags.granted) : decideFor(context, owner, clientId, category);
         return decision instanceof Promise ? decision.then(enforce) : enforce(decision);
       };

@@ -1,5 +1,5 @@
 import { badUserInput } from '../../lib/errors';
-import { decide } from '../../lib/policy/decide';
+import { decidedPerEntry } from '../../lib/subgraph/fieldPolicy';
 import {
   optionalText,
   requireIsoDate,
@@ -9,6 +9,7 @@ import {
   requireText,
 } from '../../lib/validation';
 import type { FjcContext as Context } from './context';
+import { directoryEntries } from './directory';
 import { requireClient } from './inputChecks';
 import { logMutation } from './mutationLog';
 import { MAY, requireFjcReader, requireFjcRole, requirePartnerStaff, requirePersonLookup } from './permissions';
@@ -138,18 +139,7 @@ export const registryResolvers = {
     address: (client: ClientRow) =>
       client.street ? { street: client.street, postalCode: client.postalCode, municipality: client.municipality } : null,
     cases: (client: ClientRow, _: unknown, context: Context) => context.loaders.membershipsOfClient.load(client.id),
-    /**
-     * The reference directory. That a mental-health centre knows a client is itself health data
-     * (DESIGN.md), so that one entry is shown only where HEALTH may be shown.
-     */
-    agencyLinks: async (client: ClientRow, _: unknown, context: Context) => {
-      const links = await context.loaders.agencyLinks.load(client.id);
-      if (!links.some((link) => link.agency === 'mental-health')) return links;
-      const health = decide({
-        viewer: context.viewer, purpose: context.purpose, owner: 'fjc', category: 'HEALTH', bases: await context.access.basesOf(client.id),
-      });
-      return health.permit ? links : links.filter((link) => link.agency !== 'mental-health');
-    },
+    agencyLinks: decidedPerEntry(directoryEntries),
   },
   CaseMembership: {
     case: (member: MemberRow, _: unknown, context: Context) => context.loaders.cases.load(member.caseId),

@@ -69,7 +69,7 @@ describe('disclosures are recorded where the data lives', () => {
 
   it('withholds the data when the disclosure cannot be recorded, and releases it again once it can', async () => {
     const manager = await stack.token({ sub: 'fjc-staff-1', agency: 'fjc', roles: ['CASE_MANAGER'] });
-    await recordConsent(stack.gatewayUrl, manager, { clientId: FIXTURE_CLIENTS.victim, granteeAgency: 'fjc', categories: ['HEALTH'] });
+    await recordConsent(stack, manager, { clientId: FIXTURE_CLIENTS.victim, granteeAgency: 'fjc', categories: ['HEALTH'] });
     const query = /* GraphQL */ `{ client(id: "${FIXTURE_CLIENTS.victim}") { displayName mentalHealth { involved } } }`;
     const ask = () => postGraphQL<{ client: { displayName: string; mentalHealth: { involved: boolean } | null } }>(stack.gatewayUrl, query, { token: manager, purpose: 'CASE_MANAGEMENT' });
     const healthy = await ask();

@@ -25,7 +25,7 @@ describe('the unified client view through the gateway', () => {
     token = await stack.token({ sub: 'fjc-staff-1', name: 'Case Manager One', agency: 'fjc', roles: ['CASE_MANAGER'] });
     // Being in mental-health care is itself health data: shared with the FJC on consent only.
     for (const clientId of [FIXTURE_CLIENTS.knownToAll, FIXTURE_CLIENTS.knownToNone]) {
-      await recordConsent(stack.gatewayUrl, token, { clientId, granteeAgency: 'fjc', categories: ['HEALTH'] });
+      await recordConsent(stack, token, { clientId, granteeAgency: 'fjc', categories: ['HEALTH'] });
     }
   });
   afterAll(() => stack.stop());

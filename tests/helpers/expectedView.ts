@@ -36,6 +36,8 @@ export type DecisionOf = (owner: AgencyId, category: Category) => Decision;
 
 export interface Completion {
   decisionOf: DecisionOf;
+  /** The decision of the ceiling alone (`perEntry` lists and their entries); required when such a field is selected. */
+  ceilingOf?: (category: Category) => Decision;
   /** Counts every labelled field decided, for the test's tally. */
   onDecision?: (field: LabelledField, decision: Decision) => void;
   nextGroup: () => number;
@@ -65,6 +67,11 @@ function completeObject(children: readonly LabelledField[], source: Record<strin
  */
 export function completeField(field: LabelledField, parent: Record<string, unknown>, path: (string | number)[], completion: Completion): Completed {
   const at = [...path, field.alias ?? field.name];
+  if (field.perEntry) {
+    const byCeiling = completion.ceilingOf;
+    if (!byCeiling) throw new Error(`${field.name} is decided per entry: give the completion ceilingOf`);
+    completion = { ...completion, decisionOf: (_owner, category) => byCeiling(category) };
+  }
   if (field.category) {
     const decision = completion.decisionOf(field.owner, field.category);
     completion.onDecision?.(field, decision);

@@ -1,7 +1,6 @@
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import type { SqliteStore } from '../../lib/store/sqlite';
-import type { TestStack } from './stack';
-import { postGraphQL } from './graphql';
+import type { GraphQLResponse, PostOptions } from './graphql';
 
 /** Row counts of some FJC tables, to prove that a refused mutation wrote nothing. */
 export function countRows(store: SqliteStore, tables: readonly string[]): Record<string, number> {
@@ -43,8 +42,8 @@ const RECORD_CONSENT = /* GraphQL */ `
 `;
 
 /** Records a consent through the gateway, as FJC front-desk staff would, and returns its id. */
-export async function recordConsent(gatewayUrl: string, token: string, grant: ConsentGrant): Promise<string> {
-  const { body } = await postGraphQL<{ recordConsent: { id: string; status: string } }>(gatewayUrl, RECORD_CONSENT, {
+export async function recordConsent(federation: Federation, token: string, grant: ConsentGrant): Promise<string> {
+  const { body } = await federation.post<{ recordConsent: { id: string; status: string } }>(RECORD_CONSENT, {
     token,
     purpose: 'CASE_MANAGEMENT',
     variables: {
@@ -69,17 +68,23 @@ export interface SendOptions {
   headers?: Record<string, string>;
 }
 
+/** What tests send through: a federation over HTTP (`startStack`) or in process (`startInProcess`). */
+export interface Federation {
+  token(claims: DevTokenClaims, ttlMinutes?: number): Promise<string>;
+  post<T = Record<string, unknown>>(query: string, options?: PostOptions): Promise<GraphQLResponse<T>>;
+}
+
 /**
  * Sends operations through the gateway as given staff members, each under its own request id
  * (`<prefix>-<n>`), returned beside the response so tests can find the audit rows it wrote.
  */
-export function createSender(getStack: () => TestStack, prefix: string) {
+export function createSender(getStack: () => Federation, prefix: string) {
   let requests = 0;
   return async <T>(claims: DevTokenClaims, query: string, variables: Record<string, unknown>, options: SendOptions = {}) => {
     requests += 1;
     const requestId = `${prefix}-${requests}`;
     const stack = getStack();
-    const response = await postGraphQL<T>(stack.gatewayUrl, query, {
+    const response = await stack.post<T>(query, {
       token: await stack.token(claims),
       purpose: options.purpose ?? 'CASE_MANAGEMENT',
       variables,

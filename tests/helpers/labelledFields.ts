@@ -34,6 +34,11 @@ export interface LabelledField {
   children: LabelledField[] | null;
   /** A response key a test selects the field under, instead of its name. */
   alias?: string;
+  /**
+   * A list whose entries are each another owner's fact (the reference directory): the list is
+   * bounded by the ceiling alone, and the owner's view passed in holds only the entries released.
+   */
+  perEntry?: boolean;
 }
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql');

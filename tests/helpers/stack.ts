@@ -9,6 +9,7 @@ import { createAgencyRuntime, type AgencyRuntime } from '../../lib/subgraph/agen
 import { createGatewayServer, type GatewayServer } from '../../gateway/server';
 import { loadConfig, type QueryLimitsConfig } from '../../lib/config';
 import { composeSupergraph } from '../../schema/compose';
+import { postGraphQL, type GraphQLResponse, type PostOptions } from './graphql';
 import { openSubgraphStore, removeDataDir, seededDataDir, testTokenVerifier } from './seededData';
 
 export interface RunningSubgraph {
@@ -31,6 +32,8 @@ export interface RunningSubgraph {
 
 export interface TestStack {
   gatewayUrl: string;
+  /** Sends one GraphQL operation to the gateway over HTTP (`postGraphQL`). */
+  post<T = Record<string, unknown>>(query: string, options?: PostOptions): Promise<GraphQLResponse<T>>;
   dataDir: string;
   subgraphs: Record<AgencyId, RunningSubgraph>;
   token(claims: DevTokenClaims, ttlMinutes?: number): Promise<string>;
@@ -143,8 +146,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     ...gatewaySettings(options),
   });
   const gatewayPort = await listen(gateway.http, 0, '127.0.0.1');
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   return {
-    gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+    gatewayUrl,
+    post: (query, post) => postGraphQL(gatewayUrl, query, post),
     dataDir,
     subgraphs,
     token: (claims, ttlMinutes) => mintDevToken(dataDir, claims, { ttlMinutes }),

@@ -107,15 +107,20 @@ describe('rules 1-7, each with its opposite', () => {
     }
   });
 
-  it('rule 6: a joint client shares identity and involvement for case management only', () => {
+  it('rule 6: a joint client shares identity and involvement for intake and case management only', () => {
     const joint: ClientBases = { ...NO_BASES, jointClient: true };
     const at = (category: Category, purpose: Purpose = 'CASE_MANAGEMENT', bases = joint) =>
       decide({ viewer: viewer('housing'), purpose, owner: 'police', category, bases });
     expect(at('IDENTITY')).toEqual(permitted('JOINT_CLIENT'));
     expect(at('INVOLVEMENT')).toEqual(permitted('JOINT_CLIENT'));
     expect(at('INVOLVEMENT', 'CASE_MANAGEMENT', NO_BASES)).toEqual(denied('CONSENT_REQUIRED'));
-    expect(at('INVOLVEMENT', 'INTAKE')).toEqual(denied('CONSENT_REQUIRED'));
+    expect(at('IDENTITY', 'INTAKE')).toEqual(permitted('JOINT_CLIENT'));
+    expect(at('INVOLVEMENT', 'INTAKE')).toEqual(permitted('JOINT_CLIENT'));
+    expect(at('INVOLVEMENT', 'INTAKE', NO_BASES)).toEqual(denied('CONSENT_REQUIRED'));
+    for (const purpose of ['SECURITY_CONFERENCE', 'EMERGENCY'] as const) expect(at('INVOLVEMENT', purpose, { ...joint, emergency: false })).toEqual(denied('CONSENT_REQUIRED'));
     for (const category of ['SAFETY', 'JUSTICE', 'CONTACT', 'HEALTH'] as const) expect(at(category)).toEqual(denied('CONSENT_REQUIRED'));
+    // Mental-health involvement is HEALTH: being a joint client never opens it.
+    expect(decide({ viewer: viewer('fjc'), purpose: 'CASE_MANAGEMENT', owner: 'mental-health', category: 'HEALTH', bases: joint })).toEqual(denied('CONSENT_REQUIRED'));
   });
 
   it('rule 7: otherwise consent is required', () => {

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { buildASTSchema, getNamedType, isLeafType, isObjectType, parse, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
+import { readSensitiveFields } from '../../gateway/sensitiveFields';
+import { FILE_FIELDS, INVOLVED_CATEGORY, PARTNER_AGENCIES } from '../../lib/agencies';
 import { composeSupergraph, SUPERGRAPH_FILE } from '../../schema/compose';
 
 function isAggregate(type: GraphQLNamedType): boolean {
@@ -81,5 +83,22 @@ describe('the supergraph', () => {
       youthCare: 'YOUTH_CARE', housing: 'HOUSING', mentalHealth: 'MENTAL_HEALTH',
     });
     expect(schema.getQueryType()?.getFields().client.args.map((a) => `${a.name}: ${a.type}`)).toEqual(['id: ID!']);
+  });
+});
+
+describe('the category of each agency\'s involvement', () => {
+  const schema = buildASTSchema(parse(fs.readFileSync(SUPERGRAPH_FILE, 'utf8')), { assumeValidSDL: true });
+  const labels = readSensitiveFields(fs.readFileSync(SUPERGRAPH_FILE, 'utf8'));
+
+  it.each(PARTNER_AGENCIES)('is the @sensitive category of %s\'s `involved` in the supergraph, as the reference directory decides it', (agency) => {
+    const client = schema.getType('Client');
+    if (!isObjectType(client)) throw new Error('Client is not an object type');
+    const file = getNamedType(client.getFields()[FILE_FIELDS[agency]]!.type);
+    expect(labels.get(`${file.name}.involved`)).toEqual({ category: INVOLVED_CATEGORY[agency], agency });
+  });
+
+  it('sets the mental-health centre apart: that it knows a client is health data', () => {
+    expect(PARTNER_AGENCIES.filter((agency) => INVOLVED_CATEGORY[agency] !== 'INVOLVEMENT')).toEqual(['mental-health']);
+    expect(INVOLVED_CATEGORY['mental-health']).toBe('HEALTH');
   });
 });

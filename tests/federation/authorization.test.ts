@@ -1,12 +1,13 @@
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import { FIXTURE_CLIENTS, generateWorld } from '../../lib/seed/world';
 import { createSender, hoursFromNow } from '../helpers/fjcRecords';
-import { startStack, type TestStack } from '../helpers/stack';
+import { startInProcess, type InProcessFederation } from '../helpers/inProcess';
 import { withheldOf, withheldRow as denied } from '../helpers/withheld';
 
 /**
- * The acceptance tests of DESIGN.md's Authorization, end to end: the gateway and every subgraph on
- * real ports, development tokens, the state set up through the FJC's own mutations. Each rule is
+ * The acceptance tests of the authorization policy (docs/authorization.md), end to end through the
+ * in-process federation: the real gateway and every subgraph, development tokens, the state set up
+ * through the FJC's own mutations. Each rule is
  * shown with the case it permits and the case it refuses, on exact values and exact errors.
  */
 
@@ -40,11 +41,11 @@ interface PoliceRecords {
 }
 
 describe('authorization through the gateway, rule by rule', () => {
-  let stack: TestStack;
+  let stack: InProcessFederation;
   const sendAs = createSender(() => stack, 'authorization-test');
 
   beforeAll(async () => {
-    stack = await startStack(WORLD);
+    stack = await startInProcess(WORLD);
   });
   afterAll(() => stack.stop());
 
@@ -116,26 +117,10 @@ describe('authorization through the gateway, rule by rule', () => {
       return { ...client, agencyLinks: [...client.agencyLinks].sort((a, b) => a.agency.localeCompare(b.agency)) };
     }
 
-    it('shows the front desk a client\'s identity and the FJC\'s own involvement at intake, and nothing above its ceiling', async () => {
-      const { body } = await send(DESK, 'INTAKE', DESK_VIEW, { id: victim });
-      expect(sortedLinks(body.data)).toEqual({
-        ...registryEntry(), phone: null, address: null,
-        // The police file's involvement is the police's, not the FJC's: a joint client shares it for case management only.
-        police: null, mentalHealth: null,
-      });
-      expect(withheldOf(body)).toEqual([
-        denied('client.address', 'FORBIDDEN', 'CONTACT', 'fjc'),
-        denied('client.mentalHealth.involved', 'FORBIDDEN', 'HEALTH', 'mental-health'),
-        denied('client.phone', 'FORBIDDEN', 'CONTACT', 'fjc'),
-        denied('client.police.barringOrders', 'FORBIDDEN', 'SAFETY', 'police'),
-        denied('client.police.capacity', 'CONSENT_REQUIRED', 'INVOLVEMENT', 'police'),
-        denied('client.police.interventions', 'FORBIDDEN', 'JUSTICE', 'police'),
-        denied('client.police.involved', 'CONSENT_REQUIRED', 'INVOLVEMENT', 'police'),
-      ]);
-    });
-
-    it('shows the front desk which agencies know a client for case management, and none of their records', async () => {
-      const { body } = await send(DESK, 'CASE_MANAGEMENT', DESK_VIEW, { id: victim });
+    it.each(['INTAKE', 'CASE_MANAGEMENT'])('shows the front desk a client\'s identity and which agencies know her (%s), as those agencies do, and none of their records', async (purpose) => {
+      const { body } = await send(DESK, purpose, DESK_VIEW, { id: victim });
+      // The directory's police entry and the police's own `involved` are one fact, one decision
+      // (rule 6, joint client: the FJC knows every client it registered).
       expect(sortedLinks(body.data)).toEqual({
         ...registryEntry(), phone: null, address: null, mentalHealth: null,
         police: { involved: true, capacity: involvementOf('police', victim).capacity, interventions: null, barringOrders: null },
@@ -147,6 +132,14 @@ describe('authorization through the gateway, rule by rule', () => {
         denied('client.police.barringOrders', 'FORBIDDEN', 'SAFETY', 'police'),
         denied('client.police.interventions', 'FORBIDDEN', 'JUSTICE', 'police'),
       ]);
+    });
+
+    it('shows the front desk in an emergency which agencies know a client, as each of them releases it', async () => {
+      const { body } = await send(DESK, 'EMERGENCY', DESK_VIEW, { id: victim }, EMERGENCY_REASON);
+      expect(sortedLinks(body.data)).toEqual({
+        ...registryEntry(), phone: null, address: null, mentalHealth: null,
+        police: { involved: true, capacity: involvementOf('police', victim).capacity, interventions: null, barringOrders: null },
+      });
     });
 
     it('shows FJC case management staff the contact data the front desk may not see', async () => {
@@ -178,15 +171,16 @@ describe('authorization through the gateway, rule by rule', () => {
       ]);
     });
 
-    it('shows a client\'s identity to an agency that knows the client, for case management only (joint client)', async () => {
+    it('shows a client\'s identity to an agency that knows the client, for intake and case management only (joint client)', async () => {
       const query = /* GraphQL */ `query ($ids: [ID!]!) { clients(ids: $ids) { id displayName } }`;
       const { firstName, lastName } = worldClient(victim);
-      const managing = await send(POLICE, 'CASE_MANAGEMENT', query, { ids: [victim, walkIn] });
-      expect(managing.body.data).toEqual({ clients: [{ id: victim, displayName: `${firstName} ${lastName}` }, { id: walkIn, displayName: null }] });
-      expect(withheldOf(managing.body)).toEqual([denied('clients.1.displayName', 'CONSENT_REQUIRED', 'IDENTITY', 'fjc')]);
-      const intake = await send(POLICE, 'INTAKE', query, { ids: [victim] });
-      expect(intake.body.data).toEqual({ clients: [{ id: victim, displayName: null }] });
-      expect(withheldOf(intake.body)).toEqual([denied('clients.0.displayName', 'CONSENT_REQUIRED', 'IDENTITY', 'fjc')]);
+      for (const purpose of ['INTAKE', 'CASE_MANAGEMENT']) {
+        const known = await send(POLICE, purpose, query, { ids: [victim, walkIn] });
+        expect(known.body.data).toEqual({ clients: [{ id: victim, displayName: `${firstName} ${lastName}` }, { id: walkIn, displayName: null }] });
+        expect(withheldOf(known.body)).toEqual([denied('clients.1.displayName', 'CONSENT_REQUIRED', 'IDENTITY', 'fjc')]);
+      }
+      const emergency = await send(HOUSING, 'EMERGENCY', query, { ids: [walkIn] }, EMERGENCY_REASON);
+      expect(emergency.body.data).toEqual({ clients: [{ id: walkIn, displayName: worldClient(walkIn).firstName + ' ' + worldClient(walkIn).lastName }] });
     });
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AGENCIES, type AgencyId } from '../../lib/agencies';
+import { AGENCIES, INVOLVED_CATEGORY, type AgencyId } from '../../lib/agencies';
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import { ceilingOf } from '../../lib/policy/ceilings';
 import { decide, type ClientBases, type Decision } from '../../lib/policy/decide';
@@ -7,9 +7,9 @@ import { generateWorld, type WorldCase } from '../../lib/seed/world';
 import { CATEGORIES, PURPOSES, ROLES, type Category, type Purpose, type Role, type Viewer } from '../../lib/viewer';
 import { completeField, firstDifference, type ExpectedError } from '../helpers/expectedView';
 import { hoursFromNow } from '../helpers/fjcRecords';
-import { postGraphQL, type GraphQLResponse } from '../helpers/graphql';
+import type { GraphQLResponse } from '../helpers/graphql';
 import { clientViewFields, type LabelledField } from '../helpers/labelledFields';
-import { startStack, type TestStack } from '../helpers/stack';
+import { startInProcess, type InProcessFederation } from '../helpers/inProcess';
 
 /**
  * A randomized property over the whole unified client view: whatever the viewer (agency, roles),
@@ -20,13 +20,13 @@ import { startStack, type TestStack } from '../helpers/stack';
  * null with the decision's error at its path; a permitted one equals what the owning agency's own
  * staff see (rule 1).
  *
- * Size: one stack of 72 clients for the file; 400 requests by default, each asking one to three
+ * Size: one in-process federation of 72 clients for the file; 400 requests by default, each asking one to three
  * clients (now and then one twice) for a random part of the ~190 labelled fields, a few under an
  * alias: some 17,000 (client, field) checks in 10 to 15 seconds.
  *
  * Reproduce a failure: the test name and fast-check's report give the seed (and the failing run's
  * path). Rerun with the same seed, which also regenerates the same consents and conferences:
- *   ONEROOF_PROPERTY_SEED=<seed> npx jest tests/e2e/authorizationProperty.test.ts
+ *   ONEROOF_PROPERTY_SEED=<seed> npx jest tests/federation/authorizationProperty.test.ts
  * add ONEROOF_PROPERTY_PATH=<path> to replay the failing run first, ONEROOF_PROPERTY_RUNS=<n> to
  * change the number of requests (default 400).
  */
@@ -37,7 +37,8 @@ const PATH = process.env.ONEROOF_PROPERTY_PATH;
 const WORLD = { clients: 72, seed: 11 };
 
 const world = generateWorld(WORLD);
-const FIELDS = clientViewFields();
+/** The reference directory is decided entry by entry, each for its own agency (docs/authorization.md). */
+const FIELDS = clientViewFields().map((field) => (field.name === 'agencyLinks' ? { ...field, perEntry: true } : field));
 const ALL_IDS = world.clients.map((c) => c.id);
 /** Staff ids viewers and participants are drawn from: three per agency, so some take part and some do not. */
 const STAFF = AGENCIES.flatMap((agency) => [1, 2, 3].map((n) => ({ sub: `${agency}-staff-${n}`, agency })));
@@ -258,7 +259,7 @@ function describeCase(c: Case): string {
 // ---------------------------------------------------------------------------------------------
 
 describe('the unified client view against an independent oracle of the policy', () => {
-  let stack: TestStack;
+  let stack: InProcessFederation;
   let known: Knowledge;
   let focus: string[];
   /** The owning agencies' own view of every client (rule 1): `Client` fields by client id. */
@@ -273,7 +274,7 @@ describe('the unified client view against an independent oracle of the policy', 
   };
 
   async function send<T>(claims: DevTokenClaims, purpose: Purpose, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-    return postGraphQL<T>(stack.gatewayUrl, query, { token: await tokenOf(claims), purpose, variables, headers });
+    return stack.post<T>(query, { token: await tokenOf(claims), purpose, variables, headers });
   }
 
   async function sendOk<T>(claims: DevTokenClaims, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -341,7 +342,7 @@ describe('the unified client view against an independent oracle of the policy', 
   }
 
   beforeAll(async () => {
-    stack = await startStack(WORLD);
+    stack = await startInProcess(WORLD);
     const [plan] = fc.sample(planArb, { seed: SEED, numRuns: 1 });
     known = await carryOut(plan);
     await readOwnViews();
@@ -351,15 +352,16 @@ describe('the unified client view against an independent oracle of the policy', 
   afterAll(() => stack?.stop());
 
   /**
-   * The owners' view of a client as this viewer may receive it. The FJC adds one stricter rule of
-   * its own (DESIGN.md: an agency may): that the mental-health centre knows a client is health
-   * data, so its entry in the reference directory (`agencyLinks`) is left out unless HEALTH is permitted.
+   * The owners' view of a client as this viewer may receive it. The reference directory
+   * (`agencyLinks`, from the generated world, by agency) holds agency A's entry only where A's own
+   * decision on its `involved` (category INVOLVED_CATEGORY[A]) permits: one fact, one decision.
    */
   function ownViewFor(clientId: string, decisionOf: (owner: AgencyId, category: Category) => Decision): Record<string, unknown> {
-    const view = own.get(clientId)!;
-    const links = view.agencyLinks as { agency: string }[] | null | undefined;
-    if (!Array.isArray(links) || decisionOf('fjc', 'HEALTH').permit) return view;
-    return { ...view, agencyLinks: links.filter((link) => link.agency !== 'mental-health') };
+    const agencyLinks = world.involvements
+      .filter((i) => i.clientId === clientId && decisionOf(i.agency, INVOLVED_CATEGORY[i.agency]).permit)
+      .map(({ agency, capacity, since }) => ({ agency, capacity, since }))
+      .sort((a, b) => a.agency.localeCompare(b.agency));
+    return { ...own.get(clientId)!, agencyLinks };
   }
 
   /** Compares one response with the oracle; throws with the first disagreement. */
@@ -398,6 +400,8 @@ describe('the unified client view against an independent oracle of the policy', 
           const key = decision.permit ? decision.basis : decision.code;
           counter.set(key, (counter.get(key) ?? 0) + 1);
         },
+        ceilingOf: (category: Category): Decision =>
+          ceilingOf(c.viewer.roles, c.purpose).has(category) ? { permit: true, basis: 'OWN_RECORD' } : { permit: false, code: 'FORBIDDEN', reason: 'ABOVE_CEILING' },
         nextGroup: () => (groups += 1),
       };
       const client: Record<string, unknown> = { id: clientId };
