@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, parseType, type GraphQLFormattedError, type TypeNode } from 'graphql';
 import { ErrorCode, withheld } from '../lib/errors';
+import { remedyFor } from '../lib/policy/remedy';
+import type { RequestContext } from '../lib/viewer';
 import type { GatewayContext } from './context';
 import type { RemovedField } from './fieldFilter';
 
@@ -116,9 +118,13 @@ function answer(data: JsonObject, hit: Hit): JsonObject | null {
   return data;
 }
 
-function forbidden(hit: Hit): GraphQLFormattedError {
+/** Who asked and why: what the remedy of a removed field depends on. */
+export type Asker = Pick<RequestContext, 'viewer' | 'purpose'>;
+
+function forbidden(hit: Hit, asker: Asker): GraphQLFormattedError {
   const { category, agency } = hit.removed;
-  const error = withheld({ code: ErrorCode.FORBIDDEN, category, agency, reason: 'ABOVE_CEILING' });
+  const remedy = remedyFor(ErrorCode.FORBIDDEN, asker.viewer, asker.purpose, category);
+  const error = withheld({ code: ErrorCode.FORBIDDEN, category, agency, reason: 'ABOVE_CEILING', remedy });
   return { message: error.message, path: hit.path, extensions: error.extensions };
 }
 
@@ -128,14 +134,14 @@ function forbidden(hit: Hit): GraphQLFormattedError {
  * error per path, appended after the plan's own errors. Errors are found on the data as executed,
  * so siblings nulled together each get theirs, as in GraphQL execution. Does not modify `result`.
  */
-export function answerWithheld(result: SingleResult, removed: readonly RemovedField[]): SingleResult {
+export function answerWithheld(result: SingleResult, removed: readonly RemovedField[], asker: Asker): SingleResult {
   if (!isObject(result.data) || removed.length === 0) return result;
   const copy = structuredClone(result.data);
   const nulled = nulledByErrors(result.errors);
   const hits = removed.flatMap((field) => hitsOf(copy, field, nulled));
   if (hits.length === 0) return result;
   // One error per path, even where two fragments asked for the same field of the same object.
-  const errors = new Map(hits.filter((hit) => !hit.shadowed).map((hit) => [JSON.stringify(hit.path), forbidden(hit)]));
+  const errors = new Map(hits.filter((hit) => !hit.shadowed).map((hit) => [JSON.stringify(hit.path), forbidden(hit, asker)]));
   let data: JsonObject | null = copy;
   for (const hit of hits) data = data && answer(data, hit);
   return { ...result, data, errors: [...(result.errors ?? []), ...errors.values()] };
@@ -149,7 +155,7 @@ export function withheldFieldsPlugin(): ApolloServerPlugin<GatewayContext> {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          const answered = answerWithheld(response.body.singleResult, contextValue.withheld);
+          const answered = answerWithheld(response.body.singleResult, contextValue.withheld, contextValue);
           response.body.singleResult.data = answered.data;
           response.body.singleResult.errors = answered.errors;
         },

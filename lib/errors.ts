@@ -1,5 +1,6 @@
 import { GraphQLError, type ASTNode } from 'graphql';
 import type { AgencyId } from './agencies';
+import type { Remedy } from './policy/remedy';
 import type { Category } from './viewer';
 
 /** The `extensions.code` values of CONTRACT.md. */
@@ -35,10 +36,13 @@ export function badUserInput(field: string, problem: string): GraphQLError {
   });
 }
 
-/** A role or purpose may not perform this operation at all (not a withheld field). */
-export function forbiddenOperation(): GraphQLError {
+/**
+ * A role, agency or purpose may not perform this operation at all (not a withheld field).
+ * @param remedy - where the refusal concerns one category (reading case plans, writing): what would permit it.
+ */
+export function forbiddenOperation(remedy?: Remedy): GraphQLError {
   return new GraphQLError('Not permitted for this role and purpose.', {
-    extensions: { code: ErrorCode.FORBIDDEN },
+    extensions: { code: ErrorCode.FORBIDDEN, ...(remedy ? { remedy } : {}) },
   });
 }
 
@@ -47,6 +51,8 @@ export interface WithheldDetails {
   category: Category;
   agency: AgencyId;
   reason: string;
+  /** What would release the field (`remedyFor`). */
+  remedy: Remedy;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { AgencyId } from '../agencies';
 import { withheld } from '../errors';
 import { ceilingOf } from '../policy/ceilings';
 import { decide, type Basis, type Decision } from '../policy/decide';
+import { remedyFor } from '../policy/remedy';
 import type { Category, RequestContext } from '../viewer';
 import type { AccessControl } from './access';
 
@@ -140,7 +141,8 @@ export function applyFieldPolicy(schema: GraphQLSchema, owner: AgencyId): void {
         const enforce = (decision: Decision, noted = true) => {
           if (noted) context.access.note(clientId, `${type.name}.${field.name}`, category, decision);
           if (!decision.permit) {
-            throw withheld({ code: decision.code, category, agency: owner, reason: decision.reason }, { nodes: info.fieldNodes, path: responsePathAsArray(info.path) });
+            const remedy = remedyFor(decision.code, context.viewer, context.purpose, category);
+            throw withheld({ code: decision.code, category, agency: owner, reason: decision.reason, remedy }, { nodes: info.fieldNodes, path: responsePathAsArray(info.path) });
           }
           return run();
         };

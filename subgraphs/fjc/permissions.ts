@@ -1,5 +1,6 @@
 import { forbiddenOperation } from '../../lib/errors';
 import { ceilingOf } from '../../lib/policy/ceilings';
+import { ceilingRemedy } from '../../lib/policy/remedy';
 import type { Category, RequestContext, Role } from '../../lib/viewer';
 
 /**
@@ -39,7 +40,8 @@ export function isFjcReader(request: RequestContext, category: Category): boolea
  * gateway removes such fields before planning, and this subgraph checks again on its own.
  */
 export function requireFjcReader(request: RequestContext, category: Category): void {
-  if (!isFjcReader(request, category)) throw forbiddenOperation();
+  if (isFjcReader(request, category)) return;
+  throw forbiddenOperation(request.viewer.agency === 'fjc' ? ceilingRemedy(request.viewer, request.purpose, category) : { kind: 'NONE', category });
 }
 
 /**

@@ -8,9 +8,12 @@ import { startStack, type TestStack } from '../helpers/stack';
 const { victim, knownToAll } = FIXTURE_CLIENTS;
 const EMERGENCY = { 'x-emergency-reason': 'Victim reports threats tonight, police on the way' };
 
-const forbidden = (path: (string | number)[], category: Category, agency: AgencyId) => ({
-  message: 'This field is withheld.', path, extensions: { code: 'FORBIDDEN', category, agency, reason: 'ABOVE_CEILING' },
+/** A field the gateway removed; its remedy NONE unless `purposes` would reach it for the viewer's roles. */
+const forbidden = (path: (string | number)[], category: Category, agency: AgencyId, purposes?: string[]) => ({
+  message: 'This field is withheld.', path,
+  extensions: { code: 'FORBIDDEN', category, agency, reason: 'ABOVE_CEILING', remedy: purposes ? { kind: 'PURPOSE', category, purposes } : { kind: 'NONE', category } },
 });
+const BEYOND_EMERGENCY = ['CASE_MANAGEMENT', 'SECURITY_CONFERENCE'];
 const forbiddenOf = (response: GraphQLResponse) => (response.body.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN');
 
 /** The operations each subgraph received while `act` ran: their text and the field names (never aliases) they select. */
@@ -132,10 +135,10 @@ describe('ceilings at the gateway, before planning', () => {
   it('lets an emergency reach identity, involvement and safety data, and nothing else', async () => {
     const { response, asked } = await ask('caseManager', FILES_VIEW, { purpose: 'EMERGENCY', headers: EMERGENCY });
     expect(forbiddenOf(response)).toEqual([
-      forbidden(['client', 'phone'], 'CONTACT', 'fjc'),
-      forbidden(['client', 'police', 'interventions'], 'JUSTICE', 'police'),
-      forbidden(['client', 'probation', 'supervisionOrders'], 'JUSTICE', 'probation'),
-      forbidden(['client', 'mentalHealth', 'involved'], 'HEALTH', 'mental-health'),
+      forbidden(['client', 'phone'], 'CONTACT', 'fjc', BEYOND_EMERGENCY),
+      forbidden(['client', 'police', 'interventions'], 'JUSTICE', 'police', BEYOND_EMERGENCY),
+      forbidden(['client', 'probation', 'supervisionOrders'], 'JUSTICE', 'probation', BEYOND_EMERGENCY),
+      forbidden(['client', 'mentalHealth', 'involved'], 'HEALTH', 'mental-health', BEYOND_EMERGENCY),
     ]);
     expect([...asked.fields.police]).toEqual(expect.arrayContaining(['involved', 'barringOrders', 'status', 'riskAssessments', 'level']));
     expect([...asked.fields.probation]).toEqual(expect.arrayContaining(['involved']));

@@ -1,7 +1,10 @@
 import { GraphQLError, Kind, locatedError, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { withheld } from '../../lib/errors';
 
-const DETAILS = { code: 'CONSENT_REQUIRED', category: 'HEALTH', agency: 'mental-health', reason: 'NO_BASIS' } as const;
+const DETAILS = {
+  code: 'CONSENT_REQUIRED', category: 'HEALTH', agency: 'mental-health', reason: 'NO_BASIS',
+  remedy: { kind: 'CONSENT', category: 'HEALTH', grantee: 'fjc', purpose: 'CASE_MANAGEMENT' },
+} as const;
 
 describe('the error of a withheld field', () => {
   it('is a GraphQLError with the contract code and details, and no stack frames to format', () => {

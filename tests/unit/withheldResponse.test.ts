@@ -16,6 +16,7 @@ import { readSensitiveFields, type SensitiveFields } from '../../gateway/sensiti
 import { answerWithheld, type SingleResult } from '../../gateway/withheldResponse';
 import { withheld } from '../../lib/errors';
 import { ceilingOf } from '../../lib/policy/ceilings';
+import { remedyFor } from '../../lib/policy/remedy';
 import type { Category, Purpose, Role } from '../../lib/viewer';
 import { SUPERGRAPH_FILE } from '../../schema/compose';
 
@@ -51,8 +52,10 @@ function viaGateway(query: string, roles: Role[], purpose: Purpose, world: World
   const { document, removed } = filterOperation(parse(query), schema, fields, ceilingOf(roles, purpose));
   const { data, errors } = executeSync({ schema, document, rootValue });
   expect(errors).toBeUndefined();
-  return answerWithheld({ data: data as SingleResult['data'] }, removed);
+  return answerWithheld({ data: data as SingleResult['data'] }, removed, askerOf(roles, purpose));
 }
+
+const askerOf = (roles: Role[], purpose: Purpose) => ({ viewer: { sub: 'test', name: 'Test', agency: 'fjc' as const, roles }, purpose });
 
 /**
  * What GraphQL itself answers when every field above the ceiling fails FORBIDDEN in its resolver.
@@ -62,14 +65,18 @@ async function oracle(query: string, roles: Role[], purpose: Purpose): Promise<S
   const ceiling = ceilingOf(roles, purpose);
   const resolve: GraphQLFieldResolver<unknown, unknown> = async (source, args, context, info) => {
     const label = labels.get(`${info.parentType.name}.${info.fieldName}`);
-    if (label && !ceiling.has(label.category)) throw withheld({ code: 'FORBIDDEN', ...label, reason: 'ABOVE_CEILING' });
+    if (label && !ceiling.has(label.category)) {
+      throw withheld({ code: 'FORBIDDEN', ...label, reason: 'ABOVE_CEILING', remedy: remedyFor('FORBIDDEN', askerOf(roles, purpose).viewer, purpose, label.category) });
+    }
     return defaultFieldResolver(source, args, context, info);
   };
   return formatted(await execute({ schema: supergraph, document: parse(query), rootValue: root, fieldResolver: resolve }));
 }
 
-const forbidden = (path: (string | number)[], category: Category, agency: string) => ({
-  message: 'This field is withheld.', path, extensions: { code: 'FORBIDDEN', category, agency, reason: 'ABOVE_CEILING' },
+/** The error of a removed field; the remedy as tests/unit/remedy.test.ts pins it down, for the viewer's roles and purpose. */
+const forbidden = (path: (string | number)[], category: Category, agency: string, roles: Role[] = ['FRONT_DESK'], purpose: Purpose = 'INTAKE') => ({
+  message: 'This field is withheld.', path,
+  extensions: { code: 'FORBIDDEN', category, agency, reason: 'ABOVE_CEILING', remedy: remedyFor('FORBIDDEN', askerOf(roles, purpose).viewer, purpose, category) },
 });
 const byPath = (errors: readonly GraphQLFormattedError[] = []) => [...errors].sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
 
@@ -95,14 +102,14 @@ describe('answering removed fields', () => {
 
   it('propagates null up through non-null list items to the whole data, as GraphQL does', () => {
     expect(viaGateway(`{ cases { reference } }`, ['COORDINATOR'], 'STATISTICS')).toEqual({
-      data: null, errors: [forbidden(['cases', 0, 'reference'], 'INVOLVEMENT', 'fjc')],
+      data: null, errors: [forbidden(['cases', 0, 'reference'], 'INVOLVEMENT', 'fjc', ['COORDINATOR'], 'STATISTICS')],
     });
   });
 
   it('reports a removed field beside the error of a sibling that nulled their object', () => {
     const result = { data: { client: { police: null } }, errors: [{ message: 'This field is withheld.', path: ['client', 'police', 'involved'] }] };
     const { removed } = filterOperation(parse(`{ client(id: "x") { police { involved interventions { kind } } } }`), supergraph, labels, ceilingOf(['FRONT_DESK'], 'INTAKE'));
-    expect(answerWithheld(result, removed)).toEqual({
+    expect(answerWithheld(result, removed, askerOf(['FRONT_DESK'], 'INTAKE'))).toEqual({
       data: { client: { police: null } },
       errors: [...result.errors, forbidden(['client', 'police', 'interventions'], 'JUSTICE', 'police')],
     });
