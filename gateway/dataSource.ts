@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { AgencyId } from '../lib/agencies';
 import { GATEWAY_SIGNATURE_HEADER, type GatewaySigner } from '../lib/auth/gatewaySignature';
 import { createKeepAliveFetch, type KeepAliveFetch } from '../lib/http/keepAliveFetch';
+import { encodeEmergencyReason } from '../lib/basisHeaders';
 import { log } from '../lib/log';
 import { Headers } from '../lib/requestContext';
 import type { RequestContext } from '../lib/viewer';
@@ -28,13 +29,13 @@ type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['proces
 type FetchInit = { method?: string; body?: string; headers?: Record<string, string> };
 
 /**
- * A keep-alive HTTP client with a deadline (lib/http/keepAliveFetch.ts), signing the exact bytes it
- * sends when there is a signer: the subgraph checks the signature against the body it receives,
- * so a captured request cannot be altered, replayed or sent to another agency. The deadline
- * covers reading the body too.
+ * Sends one request to an agency's subgraph over `transport` (a keep-alive HTTP client with a
+ * deadline, lib/http/keepAliveFetch.ts), signing the exact bytes it sends when there is a signer:
+ * the subgraph checks the signature against the body it receives, so a captured request cannot be
+ * altered, replayed or sent to another agency. The deadline covers reading the body too.
  */
-function agencyFetcher(agency: AgencyId, timeoutMs: number, signer: GatewaySigner | undefined, send: KeepAliveFetch): Fetcher {
-  const fetcher = async (url: string, init: FetchInit) => {
+export function signedSend(agency: AgencyId, timeoutMs: number, signer: GatewaySigner | undefined, transport: KeepAliveFetch) {
+  return async (url: string, init: FetchInit) => {
     const headers = { ...init.headers };
     if (signer) {
       headers[GATEWAY_SIGNATURE_HEADER] = await signer.sign({
@@ -44,9 +45,23 @@ function agencyFetcher(agency: AgencyId, timeoutMs: number, signer: GatewaySigne
         audience: agency,
       });
     }
-    return send(url, { ...init, headers, timeoutMs });
+    return transport(url, { ...init, headers, timeoutMs });
   };
-  return fetcher as unknown as Fetcher;
+}
+
+/**
+ * What a subgraph needs to decide for itself: the caller's own token, purpose, the basis it
+ * claims (the emergency reason in its ASCII form) and the request id.
+ */
+export function identityHeaders(context: Partial<RequestContext>): Record<string, string> {
+  const headers: Record<string, string> = {
+    [Headers.authorization]: `Bearer ${context.token}`,
+    [Headers.purpose]: context.purpose ?? '',
+    [Headers.requestId]: context.requestId ?? '',
+  };
+  if (context.conferenceId) headers[Headers.conferenceId] = context.conferenceId;
+  if (context.emergencyReason) headers[Headers.emergencyReason] = encodeEmergencyReason(context.emergencyReason);
+  return headers;
 }
 
 /** A subgraph that answered with an HTTP status (4xx) is up: only silence, timeouts and 5xx trip the circuit. */
@@ -70,7 +85,8 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<RequestContext> {
   readonly breaker: CircuitBreaker;
 
   constructor(options: AgencyDataSourceOptions) {
-    super({ url: options.url, fetcher: agencyFetcher(options.agency, options.timeoutMs ?? 2000, options.signer, options.transport ?? createKeepAliveFetch()) });
+    const send = signedSend(options.agency, options.timeoutMs ?? 2000, options.signer, options.transport ?? createKeepAliveFetch());
+    super({ url: options.url, fetcher: send as unknown as Fetcher });
     this.agency = options.agency;
     this.breaker = options.breaker ?? createCircuitBreaker();
   }
@@ -80,11 +96,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<RequestContext> {
     const context = options.context as Partial<RequestContext>;
     if (!http || !context.viewer) return;
     noteSubgraphCall(options.context, this.agency);
-    http.headers.set(Headers.authorization, `Bearer ${context.token}`);
-    http.headers.set(Headers.purpose, context.purpose ?? '');
-    http.headers.set(Headers.requestId, context.requestId ?? '');
-    if (context.conferenceId) http.headers.set(Headers.conferenceId, context.conferenceId);
-    if (context.emergencyReason) http.headers.set(Headers.emergencyReason, context.emergencyReason);
+    for (const [name, value] of Object.entries(identityHeaders(context))) http.headers.set(name, value);
   }
 
   /**

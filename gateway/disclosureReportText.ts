@@ -1,5 +1,6 @@
 import { AGENCIES, AGENCY_NAMES, isAgencyId, type AgencyId } from '../lib/agencies';
 import { auditField } from '../lib/audit/auditSchema';
+import { CONFERENCE_ID } from '../lib/basisHeaders';
 
 /** The part of a `Disclosure` the printable report uses: nothing that names staff. */
 export interface PrintedDisclosure {
@@ -56,7 +57,12 @@ function line(disclosure: PrintedDisclosure): string[] {
   for (const { category, basis } of disclosure.bases) {
     lines.push(`      - ${CATEGORIES[category] ?? category}: on the basis of ${BASES[basis] ?? basis}`);
   }
-  if (disclosure.conferenceId) lines.push(`      security conference ${disclosure.conferenceId}`);
+  // Only a conference that was the legal basis of what was shown, and only a well-formed id: the
+  // report prints nothing a caller wrote that the policy did not check.
+  const conference = disclosure.conferenceId;
+  if (conference && CONFERENCE_ID.test(conference) && disclosure.bases.some((b) => b.basis === 'CASE_CONFERENCE')) {
+    lines.push(`      security conference ${conference}`);
+  }
   return lines;
 }
 

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type QueryLimitsConfig, type ResilienceConfig 
 import { formatError, withoutSuggestions } from '../lib/http/formatError';
 import { createGraphQLHandler, serveOverHttp, type GraphQLHandler } from '../lib/http/graphqlHttpServer';
 import type { KeepAliveFetch } from '../lib/http/keepAliveFetch';
+import { createBasisCheck } from './basisCheck';
 import { createGatewayContext, type GatewayContext } from './context';
 import type { GatewaySigner } from '../lib/auth/gatewaySignature';
 import { createCircuitBreaker, type CircuitBreaker } from './circuitBreaker';
@@ -126,7 +127,10 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     plugins: [withheldFieldsPlugin(), requestLogPlugin(), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
-  const context = createGatewayContext(options.verifyToken);
+  const checkBasis = authorization
+    ? createBasisCheck({ url: options.subgraphUrls.fjc, signer: options.signer, timeoutMs: resilience.subgraphTimeoutMs.fjc, transport: options.transport })
+    : undefined;
+  const context = createGatewayContext(options.verifyToken, checkBasis);
   const handle = createGraphQLHandler({
     apollo,
     context,

@@ -7,6 +7,7 @@ import type { Category } from './viewer';
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
+  INVALID_BASIS: 'INVALID_BASIS',
   FORBIDDEN: 'FORBIDDEN',
   CONSENT_REQUIRED: 'CONSENT_REQUIRED',
   PROTECTED: 'PROTECTED',
@@ -27,6 +28,17 @@ export function purposeRequired(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.PURPOSE_REQUIRED, http: { status: 400 } },
   });
+}
+
+/**
+ * A claimed legal basis (`X-Conference-Id`, `X-Emergency-Reason`) is not valid: refused before any
+ * agency is asked for data. Never echoes the header's value.
+ * @param header - the header at fault, also in `extensions.header`.
+ * @param status - 400 when malformed, 403 when well-formed but not a basis for this viewer (unknown,
+ *   not open, not a participant: one answer for the three, so nobody learns which conferences exist).
+ */
+export function invalidBasis(header: string, message: string, status: 400 | 403): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.INVALID_BASIS, header, http: { status } } });
 }
 
 /** @param field - the argument or input field at fault, named in the message. */

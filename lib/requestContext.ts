@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TokenVerifier } from './auth/tokens';
+import { parseConferenceId, parseEmergencyReason } from './basisHeaders';
 import { purposeRequired, unauthenticated } from './errors';
 import { log } from './log';
 import { isPurpose, type RequestContext } from './viewer';
@@ -14,8 +15,6 @@ export const Headers = {
   requestId: 'x-request-id',
 } as const;
 
-const MIN_EMERGENCY_REASON = 10;
-const MAX_HEADER_TEXT = 1000;
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -30,9 +29,12 @@ export function requestIdFrom(headers: IncomingHttpHeaders): string {
 }
 
 /**
- * Authenticates one request and reads its purpose of use: the same check in the gateway and in
- * every subgraph, since a subgraph never trusts identity because the gateway passed it on.
- * @throws GraphQLError UNAUTHENTICATED or PURPOSE_REQUIRED.
+ * Authenticates one request and reads its purpose of use and the basis it claims: the same check
+ * in the gateway and in every subgraph, since a subgraph never trusts identity because the gateway
+ * passed it on. A claimed basis is read strictly (lib/basisHeaders.ts); whether a conference is open
+ * and the viewer takes part is the FJC's to say, asked before planning.
+ * @throws GraphQLError UNAUTHENTICATED, PURPOSE_REQUIRED (no purpose, or its companion header
+ *   missing) or INVALID_BASIS (a companion header that is not valid).
  */
 export async function authenticate(
   headers: IncomingHttpHeaders,
@@ -55,19 +57,13 @@ export async function authenticate(
   const context: RequestContext = { viewer, purpose, requestId, token };
   if (purpose === 'SECURITY_CONFERENCE') {
     const conferenceId = header(headers, Headers.conferenceId);
-    if (!conferenceId || conferenceId.length > 200) {
-      throw purposeRequired('X-Conference-Id is required with purpose SECURITY_CONFERENCE.');
-    }
-    context.conferenceId = conferenceId;
+    if (!conferenceId) throw purposeRequired('X-Conference-Id is required with purpose SECURITY_CONFERENCE.');
+    context.conferenceId = parseConferenceId(conferenceId);
   }
   if (purpose === 'EMERGENCY') {
     const reason = header(headers, Headers.emergencyReason);
-    if (!reason || reason.length < MIN_EMERGENCY_REASON || reason.length > MAX_HEADER_TEXT) {
-      throw purposeRequired(
-        `X-Emergency-Reason (${MIN_EMERGENCY_REASON} to ${MAX_HEADER_TEXT} characters) is required with purpose EMERGENCY.`,
-      );
-    }
-    context.emergencyReason = reason;
+    if (!reason) throw purposeRequired('X-Emergency-Reason is required with purpose EMERGENCY.');
+    context.emergencyReason = parseEmergencyReason(reason);
   }
   return context;
 }

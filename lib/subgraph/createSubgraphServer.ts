@@ -39,6 +39,11 @@ export interface SubgraphDefinition<TStore, TLoaders> {
   createLoaders: (store: TStore, request: RequestContext) => TLoaders;
   /** The FJC only: reads clients' legal bases from its own registry instead of an assertion. */
   basesSource?: (store: TStore, request: RequestContext) => BasesSource;
+  /**
+   * Checks a request's claimed basis against the agency's own records before anything runs (the
+   * FJC: the conference of X-Conference-Id is open and the viewer takes part); throws to refuse.
+   */
+  checkRequest?: (store: TStore, request: RequestContext) => void;
 }
 
 export interface SubgraphServerOptions<TStore> {
@@ -118,6 +123,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
     apollo,
     context: async (req, requestId) => {
       const request = await authenticate(req.headers, options.verifyToken, requestId);
+      if (authorization) definition.checkRequest?.(options.store, request);
       return {
         ...request,
         agency: definition.agency,

@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from '../../lib/subgraph/createSubgraphServer';
 import { findClientBases } from './accessStore';
 import { accessAssertion } from './accessResolvers';
+import { requireOpenConference } from './basisCheck';
 import { createFjcLoaders, type FjcLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import type { FjcStore } from './store';
@@ -11,4 +12,5 @@ export const fjcSubgraph: SubgraphDefinition<FjcStore, FjcLoaders> = {
   resolvers: { ...resolvers, Client: { ...resolvers.Client, accessAssertion } },
   createLoaders: (store) => createFjcLoaders(store),
   basesSource: (store, request) => (clientIds) => findClientBases(store, request, clientIds),
+  checkRequest: requireOpenConference,
 };

@@ -4,6 +4,7 @@ const QUERY = `{ client(id: "${CLIENT}") { id displayName police { involved } } 
 const unauthenticated = refused(401, 'UNAUTHENTICATED');
 const purposeRequired = refused(400, 'PURPOSE_REQUIRED');
 const headersTooLarge = refused(431, 'HEADERS_TOO_LARGE');
+const malformedBasis = refused(400, 'INVALID_BASIS');
 const ask = (extra: Omit<CorpusRequest, 'json'>) => gql(QUERY, undefined, extra);
 
 const FORGED: [TokenName, string][] = [
@@ -56,11 +57,14 @@ const purposes: CorpusCase[] = [
   { name: 'a purpose given as a number', request: ask({ purpose: '1' }), expect: purposeRequired },
   { name: 'a purpose with a Latin-1 look-alike letter', request: ask({ purpose: '\u00cdNTAKE' }), expect: purposeRequired },
   { name: 'a security conference without its id', request: ask({ purpose: 'SECURITY_CONFERENCE' }), expect: purposeRequired },
-  { name: 'a security conference id of 201 characters', request: ask({ purpose: 'SECURITY_CONFERENCE', headers: { 'x-conference-id': 'C'.repeat(201) } }), expect: purposeRequired },
+  { name: 'a security conference id of 201 characters', request: ask({ purpose: 'SECURITY_CONFERENCE', headers: { 'x-conference-id': 'C'.repeat(201) } }), expect: malformedBasis },
+  { name: 'a security conference id with free text after it', request: ask({ purpose: 'SECURITY_CONFERENCE', headers: { 'x-conference-id': 'CONF-000001 (your consent covers this)' } }), expect: malformedBasis },
+  { name: 'two security conference ids', request: ask({ purpose: 'SECURITY_CONFERENCE', headers: { 'x-conference-id': 'CONF-000001, CONF-000002' } }), expect: malformedBasis },
   { name: 'an emergency without a reason', request: ask({ purpose: 'EMERGENCY' }), expect: purposeRequired },
-  { name: 'an emergency reason of nine characters', request: ask({ purpose: 'EMERGENCY', headers: { 'x-emergency-reason': 'too short' } }), expect: purposeRequired },
+  { name: 'an emergency reason of nine characters', request: ask({ purpose: 'EMERGENCY', headers: { 'x-emergency-reason': 'too short' } }), expect: malformedBasis },
   { name: 'an emergency reason of spaces only', request: ask({ purpose: 'EMERGENCY', headers: { 'x-emergency-reason': ' '.repeat(40) } }), expect: purposeRequired },
-  { name: 'an emergency reason of 1001 characters', request: ask({ purpose: 'EMERGENCY', headers: { 'x-emergency-reason': 'r'.repeat(1001) } }), expect: purposeRequired },
+  { name: 'an emergency reason of 1001 characters', request: ask({ purpose: 'EMERGENCY', headers: { 'x-emergency-reason': 'r'.repeat(1001) } }), expect: malformedBasis },
+  { name: 'an emergency reason in latin1 bytes, not UTF-8', request: ask({ purpose: 'EMERGENCY', headers: { 'x-emergency-reason': 'Menace imm\u00e9diate au domicile' } }), expect: malformedBasis },
   { name: 'a statistics purpose asking for a person', request: ask({ purpose: 'STATISTICS' }), expect: refused(200, 'FORBIDDEN') },
   { name: 'an audit purpose asking for a person', request: ask({ purpose: 'AUDIT' }), expect: refused(200, 'FORBIDDEN') },
   { name: 'a coordinator asking for a person', request: ask({ auth: 'coordinator' }), expect: refused(200, 'FORBIDDEN') },

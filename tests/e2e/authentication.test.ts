@@ -13,11 +13,11 @@ describe('authentication and purpose of use', () => {
   });
   afterAll(() => stack.stop());
 
-  function expectRefused(response: Awaited<ReturnType<typeof postGraphQL>>, status: number, code: string) {
+  function expectRefused(response: Awaited<ReturnType<typeof postGraphQL>>, status: number, code: string, more: Record<string, unknown> = {}) {
     expect(response.status).toBe(status);
     expect(response.body.data).toBeUndefined();
     expect(response.body.errors).toHaveLength(1);
-    expect(response.body.errors![0].extensions).toEqual({ code });
+    expect(response.body.errors![0].extensions).toEqual({ code, ...more });
   }
 
   it('refuses a request without a token', async () => {
@@ -42,11 +42,12 @@ describe('authentication and purpose of use', () => {
     expectRefused(await postGraphQL(stack.gatewayUrl, QUERY, { token, purpose: 'CURIOSITY' }), 400, 'PURPOSE_REQUIRED');
   });
 
-  it('requires the companion header of a legal basis', async () => {
+  it('requires the companion header of a legal basis, and a valid one', async () => {
     expectRefused(await postGraphQL(stack.gatewayUrl, QUERY, { token, purpose: 'SECURITY_CONFERENCE' }), 400, 'PURPOSE_REQUIRED');
+    expectRefused(await postGraphQL(stack.gatewayUrl, QUERY, { token, purpose: 'EMERGENCY' }), 400, 'PURPOSE_REQUIRED');
     expectRefused(
       await postGraphQL(stack.gatewayUrl, QUERY, { token, purpose: 'EMERGENCY', headers: { 'x-emergency-reason': 'urgent' } }),
-      400, 'PURPOSE_REQUIRED',
+      400, 'INVALID_BASIS', { header: 'X-Emergency-Reason' },
     );
   });
 

@@ -373,6 +373,17 @@ describe('the unified client view against an independent oracle of the policy', 
     const leafCount = (fields: readonly LabelledField[]): number => fields.reduce((n, f) => n + (f.children ? leafCount(f.children) : 1), 0);
     tally.checks += leafCount(c.fields) * c.clientIds.length;
 
+    const participant = known.plan.open.participants.some((p) => p.staffId === c.viewer.sub && p.agency === c.viewer.agency);
+    if (c.purpose === 'SECURITY_CONFERENCE' && (c.conferenceId !== known.conferences.open || !participant)) {
+      // A conference that is not open, or that the viewer does not take part in, is no basis to claim.
+      const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+      if (response.status !== 403 || body.data != null || JSON.stringify(codes) !== '["INVALID_BASIS"]') {
+        fail(`a claimed conference that does not hold must be refused 403 INVALID_BASIS, got ${response.status} ${JSON.stringify(body)}`);
+      }
+      tally.denials.set('INVALID_BASIS', (tally.denials.get('INVALID_BASIS') ?? 0) + 1);
+      return;
+    }
+
     if (ceilingOf(c.viewer.roles, c.purpose).size === 0) {
       // No category of persons at all: the FJC refuses even to say whether the clients exist.
       const errors = (body.errors ?? []).map((e) => [(e.path ?? []).join('.'), e.extensions?.code]);
@@ -469,6 +480,6 @@ describe('the unified client view against an independent oracle of the policy', 
     // The property is only worth something if every rule and every refusal actually occurred.
     expect(tally.checks).toBeGreaterThanOrEqual(2000);
     for (const basis of ['OWN_RECORD', 'CONSENT', 'CASE_CONFERENCE', 'EMERGENCY', 'JOINT_CLIENT']) expect(tally.permits.get(basis) ?? 0).toBeGreaterThan(0);
-    for (const code of ['FORBIDDEN', 'PROTECTED', 'CONSENT_REQUIRED']) expect(tally.denials.get(code) ?? 0).toBeGreaterThan(0);
+    for (const code of ['FORBIDDEN', 'PROTECTED', 'CONSENT_REQUIRED', 'INVALID_BASIS']) expect(tally.denials.get(code) ?? 0).toBeGreaterThan(0);
   }, 120_000);
 });

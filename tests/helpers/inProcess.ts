@@ -39,6 +39,8 @@ export interface InProcessSubgraph {
   store: SqliteStore;
   runtime: AgencyRuntime;
   handle: GraphQLHandler;
+  /** Requests the gateway has sent this subgraph so far. */
+  readonly requests: number;
   stop(): Promise<void>;
 }
 
@@ -86,11 +88,12 @@ async function exchange(handle: GraphQLHandler, method: string, url: string, hea
  * The gateway's transport to the subgraphs, in process: each URL's host names the agency whose
  * pipeline answers. Keeps the contract of the HTTP one, deadline included.
  */
-function inProcessTransport(handlers: Record<AgencyId, GraphQLHandler>): KeepAliveFetch {
+function inProcessTransport(handlers: Record<AgencyId, GraphQLHandler>, sent: Record<AgencyId, number>): KeepAliveFetch {
   return async (url, init) => {
     const target = new URL(url);
     const agency = AGENCIES.find((a) => target.host === `${a}.in-process`);
     if (!agency) throw new Error(`no in-process subgraph at ${url}`);
+    sent[agency] += 1;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new TimeoutError(`no answer from ${agency} within ${init.timeoutMs} ms`)), init.timeoutMs);
@@ -124,6 +127,7 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<In
   const dataDir = seededDataDir(options);
   const verifyToken = await testTokenVerifier(dataDir);
   const subgraphs = {} as Record<AgencyId, InProcessSubgraph>;
+  const sent = Object.fromEntries(AGENCIES.map((a) => [a, 0])) as Record<AgencyId, number>;
   for (const agency of AGENCIES) {
     const { module, store } = openSubgraphStore(dataDir, agency);
     const runtime = await createAgencyRuntime(agency, store.db, {
@@ -139,6 +143,9 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<In
       store,
       runtime,
       handle: server.handle,
+      get requests() {
+        return sent[agency];
+      },
       stop: async () => {
         await server.apollo.stop();
         store.close();
@@ -152,7 +159,7 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<In
     verifyToken,
     production: false,
     signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir })),
-    transport: inProcessTransport(handlers),
+    transport: inProcessTransport(handlers, sent),
   });
   return {
     dataDir,
