@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { AGENCIES, type AgencyId, agencyPortOffset } from './agencies';
 import { DEV_ISSUER } from './auth/devIssuer';
+import { DEFAULT_TOKEN_LIFETIME, type TokenLifetime } from './auth/tokenLifetime';
 
-/** How tokens are verified: the local development issuer, or an identity provider's JWKS. */
+/** How tokens are verified: the local development issuer, or an identity provider's JWKS; the lifetime limits apply to both. */
 export type AuthConfig =
-  | { mode: 'development'; issuer: string; audience: string; dataDir: string }
-  | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+  | { mode: 'development'; issuer: string; audience: string; dataDir: string; lifetime: TokenLifetime }
+  | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string; lifetime: TokenLifetime };
 
 export interface OneRoofConfig {
   production: boolean;
@@ -184,6 +185,10 @@ function authConfig(
 ): AuthConfig {
   const jwksUrl = env.ONEROOF_JWKS_URL;
   const issuer = env.ONEROOF_ISSUER;
+  const lifetime: TokenLifetime = {
+    maxSeconds: integer(env, 'ONEROOF_TOKEN_MAX_LIFETIME_SECONDS', DEFAULT_TOKEN_LIFETIME.maxSeconds, 60),
+    clockSkewSeconds: integer(env, 'ONEROOF_TOKEN_CLOCK_SKEW_SECONDS', DEFAULT_TOKEN_LIFETIME.clockSkewSeconds, 0),
+  };
   if (production) {
     if (!jwksUrl || !issuer) {
       throw new ConfigError(
@@ -199,7 +204,7 @@ function authConfig(
   }
   if (jwksUrl) {
     if (!issuer) throw new ConfigError('ONEROOF_JWKS_URL is set: ONEROOF_ISSUER must be set too.');
-    return { mode: 'jwks', jwksUrl, issuer, audience };
+    return { mode: 'jwks', jwksUrl, issuer, audience, lifetime };
   }
-  return { mode: 'development', issuer: DEV_ISSUER, audience, dataDir };
+  return { mode: 'development', issuer: DEV_ISSUER, audience, dataDir, lifetime };
 }

@@ -29,13 +29,15 @@ async function main(): Promise<void> {
       roles.push(value);
     } else if (flag === '--ttl') {
       ttl = Number(value);
-      if (!(ttl > 0 && ttl <= 24 * 60)) fail('--ttl must be minutes between 1 and 1440.');
     } else fail(`unknown option ${flag}.`);
   }
+  const config = loadConfig();
+  // Longer tokens would be refused by the gateway and every subgraph (ONEROOF_TOKEN_MAX_LIFETIME_SECONDS).
+  const maxMinutes = Math.floor(config.auth.lifetime.maxSeconds / 60);
+  if (!(Number.isInteger(ttl) && ttl >= 1 && ttl <= maxMinutes)) fail(`--ttl must be whole minutes between 1 and ${maxMinutes} (the maximum token lifetime).`);
   if (!sub) fail('--sub is required.');
   if (!isAgencyId(agency)) fail('--agency must be one of fjc, police, probation, perpetrator-programs, youth-care, housing, mental-health.');
   if (roles.length === 0) fail('at least one --role is required.');
-  const config = loadConfig();
   const token = await mintDevToken(config.dataDir, { sub, name, agency, roles }, { ttlMinutes: ttl, audience: config.auth.audience });
   process.stdout.write(`${token}\n`);
 }

@@ -3,6 +3,7 @@ import { isAgencyId } from '../agencies';
 import type { AuthConfig } from '../config';
 import { isRole, type Viewer } from '../viewer';
 import { ensureDevIssuer } from './devIssuer';
+import { lifetimeProblem } from './tokenLifetime';
 import { createVerifiedTokenCache, type VerifiedTokenCache } from './tokenCache';
 
 /** Asymmetric algorithms only: a symmetric key would let every verifier mint tokens. */
@@ -15,7 +16,9 @@ export type TokenVerifier = (token: string) => Promise<Viewer>;
 export class TokenError extends Error {}
 
 /**
- * Builds the verifier for the configured issuer. The JWKS is loaded once (development) or fetched
+ * Builds the verifier for the configured issuer, used alike by the gateway and every subgraph:
+ * signature, issuer, audience, `exp`, and the lifetime limits (`auth.lifetime`: `exp - iat` at
+ * most the maximum lifetime, `iat` at most the clock skew ahead). The JWKS is loaded once (development) or fetched
  * and cached by jose (remote), so verification costs no I/O per request; a token verified in the
  * last minute is not verified again until its `exp` (see `createVerifiedTokenCache`).
  * @param cache - the verified tokens to reuse; default a fresh cache of 10,000 tokens for one minute.
@@ -34,11 +37,13 @@ export async function createTokenVerifier(auth: AuthConfig, cache: VerifiedToken
         issuer: auth.issuer,
         audience: auth.audience,
         algorithms: ACCEPTED_ALGORITHMS,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'iat', 'sub'],
       }));
     } catch (error) {
       throw new TokenError(`token refused: ${(error as Error).name}`);
     }
+    const problem = lifetimeProblem(payload, Date.now() / 1000, auth.lifetime);
+    if (problem) throw new TokenError(`token refused: ${problem}`);
     const viewer = viewerFromClaims(payload);
     cache.set(token, viewer, payload.exp!);
     return viewer;

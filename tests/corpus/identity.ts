@@ -23,6 +23,11 @@ const FORGED: [TokenName, string][] = [
   ['tamperedClaims', 'a token whose claims were edited after signing'],
   ['tamperedHeader', 'a token whose header was switched to HS256'],
   ['strippedSignature', 'a token with its signature removed'],
+  ['noIssuedAt', 'a token without an issue time'],
+  ['issuedInTenYears', 'a token issued ten years from now'],
+  ['expiresInTenYears', 'a token that expires in ten years'],
+  ['expiresAt1e300', 'a token that expires at 1e300'],
+  ['fiveHourLifetime', 'a token that lives five hours, over the four-hour maximum'],
 ];
 
 const tokens: CorpusCase[] = [

@@ -2,7 +2,8 @@
 export type TokenName =
   | 'caseManager' | 'frontDesk' | 'coordinator' | 'expired' | 'notYetValid' | 'wrongAudience' | 'wrongIssuer'
   | 'foreignKey' | 'symmetric' | 'unsigned' | 'unknownAgency' | 'noRoles' | 'unknownRole' | 'noSub' | 'noExpiry'
-  | 'tamperedClaims' | 'tamperedHeader' | 'strippedSignature';
+  | 'tamperedClaims' | 'tamperedHeader' | 'strippedSignature'
+  | 'noIssuedAt' | 'issuedInTenYears' | 'expiresInTenYears' | 'expiresAt1e300' | 'fiveHourLifetime';
 
 /** One hostile or malformed request, as raw as HTTP allows. */
 export interface CorpusRequest {

@@ -1,3 +1,4 @@
+import { DEFAULT_TOKEN_LIFETIME } from '../../lib/auth/tokenLifetime';
 import type http from 'node:http';
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import { DEV_ISSUER } from '../../lib/auth/devIssuer';
@@ -26,7 +27,7 @@ describe('safe production defaults of the gateway', () => {
     production = await createGatewayServer({
       supergraphSdl: composeSupergraph(),
       subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, stack.subgraphs[a].url])) as Record<AgencyId, string>,
-      verifyToken: await createTokenVerifier({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof', dataDir: stack.dataDir }),
+      verifyToken: await createTokenVerifier({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof', dataDir: stack.dataDir, lifetime: DEFAULT_TOKEN_LIFETIME }),
       production: true,
       signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir: stack.dataDir })),
     });

@@ -1,9 +1,7 @@
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
-import { createGatewaySigner, GATEWAY_SIGNATURE_HEADER, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
 import { FIXTURE_CLIENTS, generateWorld } from '../../lib/seed/world';
 import { hoursFromNow } from '../helpers/fjcRecords';
-import type { GraphQLResponse } from '../helpers/graphql';
 import { startInProcess, type InProcessFederation } from '../helpers/inProcess';
 
 /**
@@ -88,20 +86,10 @@ describe('claimed bases', () => {
   });
 
   it('is checked again by the FJC subgraph itself, for a request that never passed the gateway\'s check', async () => {
-    const signer = await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir: federation.dataDir }));
-    const direct = async (claims: DevTokenClaims) => {
-      const body = JSON.stringify({ query: `{ client(id: "${victim}") { id registeredAt } }` });
-      const answer = await federation.subgraphs.fjc.handle({
-        method: 'POST', url: '/graphql',
-        headers: {
-          'content-type': 'application/json', authorization: `Bearer ${await federation.token(claims)}`, 'x-purpose-of-use': 'SECURITY_CONFERENCE',
-          'x-conference-id': conferences.open, 'x-request-id': `direct-${claims.sub}`,
-          [GATEWAY_SIGNATURE_HEADER]: await signer.sign({ method: 'POST', body, requestId: `direct-${claims.sub}`, audience: 'fjc' }),
-        },
-        readBody: async () => Buffer.from(body),
+    const direct = async (claims: DevTokenClaims) =>
+      federation.direct('fjc', `{ client(id: "${victim}") { id registeredAt } }`, {
+        token: await federation.token(claims), purpose: 'SECURITY_CONFERENCE', headers: { 'x-conference-id': conferences.open },
       });
-      return { status: answer.status, body: JSON.parse(answer.body as string) as GraphQLResponse['body'] };
-    };
     const outsider = await direct(OUTSIDER);
     expect(outsider.status).toBe(403);
     expect(outsider.body.errors?.map((e) => e.extensions?.code)).toEqual(['INVALID_BASIS']);

@@ -1,5 +1,4 @@
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
-import { createGatewaySigner, GATEWAY_SIGNATURE_HEADER, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import type { GraphQLResponse } from '../helpers/graphql';
 import { startInProcess, type InProcessFederation } from '../helpers/inProcess';
@@ -61,17 +60,7 @@ describe('remedies on withheld fields', () => {
   });
 
   it('names the purposes for a field the FJC refuses above the ceiling itself, asked as another router would (a case plan under intake)', async () => {
-    const query = JSON.stringify({ query: /* GraphQL */ `{ cases(first: 1) { id planItems { id } } }` });
-    const signer = await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir: federation.dataDir }));
-    const answer = await federation.subgraphs.fjc.handle({
-      method: 'POST', url: '/graphql',
-      headers: {
-        'content-type': 'application/json', authorization: `Bearer ${await federation.token(MANAGER)}`, 'x-purpose-of-use': 'INTAKE', 'x-request-id': 'remedy-direct',
-        [GATEWAY_SIGNATURE_HEADER]: await signer.sign({ method: 'POST', body: query, requestId: 'remedy-direct', audience: 'fjc' }),
-      },
-      readBody: async () => Buffer.from(query),
-    });
-    const body = JSON.parse(answer.body as string) as GraphQLResponse['body'];
+    const { body } = await federation.direct('fjc', /* GraphQL */ `{ cases(first: 1) { id planItems { id } } }`, { token: await federation.token(MANAGER), purpose: 'INTAKE' });
     expect(at(body.errors, 'cases.0.planItems')).toEqual({
       code: 'FORBIDDEN', category: 'SAFETY', agency: 'fjc', reason: 'ABOVE_CEILING',
       remedy: { kind: 'PURPOSE', category: 'SAFETY', purposes: ['CASE_MANAGEMENT', 'SECURITY_CONFERENCE', 'EMERGENCY'] },

@@ -3,6 +3,7 @@ import { DEV_ISSUER, ensureDevIssuer, mintDevToken } from '../../lib/auth/devIss
 import type { TokenName } from '../corpus/types';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const TEN_YEARS = 10 * 365 * 86_400;
 const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 /**
@@ -40,5 +41,10 @@ export async function corpusTokens(dataDir: string): Promise<Record<TokenName, s
     tamperedClaims: `${header}.${b64({ ...decode(payload), agency: 'police', roles: ['AGENCY_STAFF', 'CASE_MANAGER'] })}.${signature}`,
     tamperedHeader: `${b64({ ...decode(header), alg: 'HS256' })}.${payload}.${signature}`,
     strippedSignature: `${header}.${payload}.`,
+    noIssuedAt: await sign(without('iat')),
+    issuedInTenYears: await sign({ ...base, iat: now + TEN_YEARS, exp: now + TEN_YEARS + 3600 }),
+    expiresInTenYears: await sign({ ...base, exp: now + TEN_YEARS }),
+    expiresAt1e300: await sign({ ...base, exp: 1e300 }),
+    fiveHourLifetime: await sign({ ...base, exp: now + 5 * 3600 }),
   };
 }

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import { mintDevToken, type DevTokenClaims } from '../../lib/auth/devIssuer';
-import { createGatewaySigner, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
+import { createGatewaySigner, GATEWAY_SIGNATURE_HEADER, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
 import type { GraphQLHandler, HttpAnswer } from '../../lib/http/graphqlHttpServer';
 import { TimeoutError, type KeepAliveFetch, type KeepAliveResponse } from '../../lib/http/keepAliveFetch';
 import type { SqliteStore } from '../../lib/store/sqlite';
@@ -32,6 +32,11 @@ export interface InProcessFederation {
   token(claims: DevTokenClaims, ttlMinutes?: number): Promise<string>;
   /** Sends one GraphQL operation to the gateway, as `postGraphQL` does over HTTP, and gives the same answer shape. */
   post<T = Record<string, unknown>>(query: string, options?: PostOptions): Promise<GraphQLResponse<T>>;
+  /**
+   * Sends one operation straight to an agency's subgraph, signed as the gateway signs (as another
+   * router with the gateway's key would): for checks a subgraph makes itself, whatever the gateway did.
+   */
+  direct<T = Record<string, unknown>>(agency: AgencyId, query: string, options?: PostOptions): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -119,6 +124,17 @@ function inProcessTransport(handlers: Record<AgencyId, GraphQLHandler>, sent: Re
   };
 }
 
+const bodyOf = (query: string, post: PostOptions) => JSON.stringify({ query, variables: post.variables });
+
+/** One POST of a GraphQL operation to a pipeline, with the headers `postGraphQL` would send. */
+async function postTo<T>(handle: GraphQLHandler, query: string, post: PostOptions): Promise<GraphQLResponse<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...post.headers };
+  if (post.token) headers.authorization = `Bearer ${post.token}`;
+  if (post.purpose) headers['x-purpose-of-use'] = post.purpose;
+  const { answer, text } = await exchange(handle, 'POST', '/graphql', headers, bodyOf(query, post));
+  return { status: answer.status, headers: new Headers(answer.headers), body: JSON.parse(text) as GraphQLResponse<T>['body'] };
+}
+
 /**
  * Seeds a temporary data dir and composes every subgraph and the gateway in this process, joined
  * without sockets (see `InProcessFederation`). About as fast to start as the stores are to seed.
@@ -153,12 +169,14 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<In
     };
   }
   const handlers = Object.fromEntries(AGENCIES.map((a) => [a, subgraphs[a].handle])) as Record<AgencyId, GraphQLHandler>;
+  const signer = await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir }));
+  let directRequests = 0;
   const gateway = await createGatewayServer({
     supergraphSdl: composeSupergraph(),
     subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, urlOf(a)])) as Record<AgencyId, string>,
     verifyToken,
     production: false,
-    signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir })),
+    signer,
     transport: inProcessTransport(handlers, sent),
   });
   return {
@@ -166,12 +184,13 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<In
     subgraphs,
     gateway,
     token: (claims, ttlMinutes) => mintDevToken(dataDir, claims, { ttlMinutes }),
-    post: async <T>(query: string, post: PostOptions = {}) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...post.headers };
-      if (post.token) headers.authorization = `Bearer ${post.token}`;
-      if (post.purpose) headers['x-purpose-of-use'] = post.purpose;
-      const { answer, text } = await exchange(gateway.handle, 'POST', '/graphql', headers, JSON.stringify({ query, variables: post.variables }));
-      return { status: answer.status, headers: new Headers(answer.headers), body: JSON.parse(text) as GraphQLResponse<T>['body'] };
+    post: <T>(query: string, post: PostOptions = {}) => postTo<T>(gateway.handle, query, post),
+    direct: async <T>(agency: AgencyId, query: string, post: PostOptions = {}) => {
+      directRequests += 1;
+      const requestId = `direct-${directRequests}`;
+      const body = bodyOf(query, post);
+      const signature = await signer.sign({ method: 'POST', body, requestId, audience: agency });
+      return postTo<T>(handlers[agency], query, { ...post, headers: { 'x-request-id': requestId, [GATEWAY_SIGNATURE_HEADER]: signature, ...post.headers } });
     },
     stop: async () => {
       await gateway.apollo.stop();

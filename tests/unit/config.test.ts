@@ -38,6 +38,15 @@ describe('configuration', () => {
 
   it('accepts production with an identity provider over https', () => {
     const config = loadConfig({ NODE_ENV: 'production', ONEROOF_JWKS_URL: 'https://idp.example/jwks', ONEROOF_ISSUER: 'https://idp.example' });
-    expect(config.auth).toEqual({ mode: 'jwks', jwksUrl: 'https://idp.example/jwks', issuer: 'https://idp.example', audience: 'oneroof' });
+    expect(config.auth).toEqual({
+      mode: 'jwks', jwksUrl: 'https://idp.example/jwks', issuer: 'https://idp.example', audience: 'oneroof',
+      lifetime: { maxSeconds: 14_400, clockSkewSeconds: 60 },
+    });
+  });
+
+  it('reads the maximum token lifetime and clock skew, and refuses nonsense', () => {
+    expect(loadConfig({ ONEROOF_TOKEN_MAX_LIFETIME_SECONDS: '3600', ONEROOF_TOKEN_CLOCK_SKEW_SECONDS: '0' }).auth.lifetime).toEqual({ maxSeconds: 3600, clockSkewSeconds: 0 });
+    expect(() => loadConfig({ ONEROOF_TOKEN_MAX_LIFETIME_SECONDS: '4h' })).toThrow(/ONEROOF_TOKEN_MAX_LIFETIME_SECONDS must be a whole number of at least 60/);
+    expect(() => loadConfig({ ONEROOF_TOKEN_CLOCK_SKEW_SECONDS: '-5' })).toThrow(/ONEROOF_TOKEN_CLOCK_SKEW_SECONDS/);
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_TOKEN_LIFETIME } from '../../lib/auth/tokenLifetime';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,7 +65,7 @@ describe('token verification with the cache', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('accepts a token again and still refuses one whose signature was altered', async () => {
-    const verify = await createTokenVerifier({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof', dataDir });
+    const verify = await createTokenVerifier({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof', dataDir, lifetime: DEFAULT_TOKEN_LIFETIME });
     const token = await mintDevToken(dataDir, VIEWER);
     await expect(verify(token)).resolves.toEqual(VIEWER);
     await expect(verify(token)).resolves.toEqual(VIEWER);

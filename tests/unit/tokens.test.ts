@@ -1,7 +1,8 @@
+import { DEFAULT_TOKEN_LIFETIME } from '../../lib/auth/tokenLifetime';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { base64url, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { base64url, exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { DEV_ISSUER, ensureDevIssuer, mintDevToken } from '../../lib/auth/devIssuer';
 import { createTokenVerifier, TokenError, type TokenVerifier } from '../../lib/auth/tokens';
 
@@ -13,7 +14,7 @@ describe('token verification', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-tokens-'));
-    verify = await createTokenVerifier({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof', dataDir });
+    verify = await createTokenVerifier({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof', dataDir, lifetime: DEFAULT_TOKEN_LIFETIME });
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -78,11 +79,44 @@ describe('token verification', () => {
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
     fs.mkdirSync(path.join(otherDir, 'dev-issuer'));
     fs.writeFileSync(path.join(otherDir, 'dev-issuer', 'issuer.json'), JSON.stringify({ privateJwk: {}, jwks: { keys: [jwk] } }));
-    const verifyOther = await createTokenVerifier({ mode: 'development', issuer: 'urn:other', audience: 'oneroof', dataDir: otherDir });
+    const verifyOther = await createTokenVerifier({ mode: 'development', issuer: 'urn:other', audience: 'oneroof', dataDir: otherDir, lifetime: DEFAULT_TOKEN_LIFETIME });
     const token = await new SignJWT({ agency: 'fjc', roles: ['CASE_MANAGER'] })
       .setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience('oneroof').setExpirationTime('5m')
       .sign(privateKey);
     await expect(verifyOther(token)).rejects.toBeInstanceOf(TokenError);
     fs.rmSync(otherDir, { recursive: true, force: true });
+  });
+});
+
+describe('token lifetime', () => {
+  let dataDir: string;
+  let verify: TokenVerifier;
+  let sign: (times: { iat?: number; exp: number }) => Promise<string>;
+  const now = () => Math.floor(Date.now() / 1000);
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-lifetime-'));
+    verify = await createTokenVerifier({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof', dataDir, lifetime: DEFAULT_TOKEN_LIFETIME });
+    const { privateJwk } = await ensureDevIssuer(dataDir);
+    const key = await importJWK(privateJwk, 'ES256');
+    sign = (times) =>
+      new SignJWT({ ...CLAIMS, iss: DEV_ISSUER, aud: 'oneroof', ...times }).setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid, typ: 'JWT' }).sign(key);
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('accepts a token of exactly the maximum lifetime, and one issued within the clock skew ahead', async () => {
+    await expect(verify(await sign({ iat: now(), exp: now() + 4 * 3600 }))).resolves.toMatchObject({ sub: CLAIMS.sub });
+    await expect(verify(await sign({ iat: now() + 50, exp: now() + 3600 }))).resolves.toMatchObject({ sub: CLAIMS.sub });
+  });
+
+  it.each([
+    ['issued ten years from now', () => ({ iat: now() + 315_360_000, exp: now() + 315_363_600 })],
+    ['issued beyond the clock skew', () => ({ iat: now() + 90, exp: now() + 3600 })],
+    ['expiring in ten years', () => ({ iat: now(), exp: now() + 315_360_000 })],
+    ['expiring at 1e300', () => ({ iat: now(), exp: 1e300 })],
+    ['living a second over four hours', () => ({ iat: now() - 10, exp: now() - 10 + 4 * 3600 + 1 })],
+    ['without an issue time', () => ({ exp: now() + 600 })],
+  ])('refuses a token %s', async (_name, times) => {
+    await expect(verify(await sign(times()))).rejects.toBeInstanceOf(TokenError);
   });
 });
