@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { importJWK, SignJWT, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { ensureKeyPair } from '../auth/keyFile';
 import { ASSERTION_ISSUER, ASSERTION_TTL_SECONDS } from '../policy/assertions';
+import type { AgencyId } from '../agencies';
+import { auditsLogOf, isAuditor } from '../policy/auditReaders';
 import { verifyFjcToken } from '../policy/fjcToken';
 import type { RequestContext } from '../viewer';
 
@@ -35,10 +37,7 @@ export interface AuditAccessSigner {
 /** Resolves with the view the token grants for this request and client, or `null`. */
 export type AuditAccessVerifier = (token: unknown, request: RequestContext, clientId: string) => Promise<AuditView | null>;
 
-/** Role AUDITOR with purpose AUDIT: decided from the verified bearer token alone, in any agency. */
-export function isAuditor(request: RequestContext): boolean {
-  return request.purpose === 'AUDIT' && request.viewer.roles.includes('AUDITOR');
-}
+export { isAuditor } from '../policy/auditReaders';
 
 /** What a subject view needs of the token itself; the FJC's JWS adds that this is *their* client. */
 export function mayAskAsCaseManager(request: RequestContext): boolean {
@@ -67,14 +66,16 @@ export async function loadAuditAccessSigner(keyFile: string): Promise<AuditAcces
 }
 
 /**
- * An agency's check: an auditor needs no token (the bearer token says it all); anyone else needs
- * the FJC's token for exactly this viewer, purpose and client, and a bearer token that could ask
- * as a case manager at all. A token can never widen the view: staff identity is for auditors only.
+ * An agency's check: an auditor of this agency or of the FJC needs no token (the bearer token
+ * says it all), an auditor of another agency reads nothing here; anyone else needs the FJC's token
+ * for exactly this viewer, purpose and client, and a bearer token that could ask as a case manager
+ * at all. A token can never widen the view: staff identity is for auditors only.
  * @param keys - the FJC's published keys (agencies) or its own (the FJC).
+ * @param agency - the agency whose log this verifier guards.
  */
-export function createAuditAccessVerifier(keys: JWTVerifyGetKey): AuditAccessVerifier {
+export function createAuditAccessVerifier(keys: JWTVerifyGetKey, agency: AgencyId): AuditAccessVerifier {
   return async (token, request, clientId) => {
-    if (isAuditor(request)) return 'AUDITOR';
+    if (isAuditor(request)) return auditsLogOf(request, agency) ? 'AUDITOR' : null;
     if (!mayAskAsCaseManager(request)) return null;
     const payload = await verifyFjcToken(token, keys, request, clientId, { audience: AUDIT_ACCESS_AUDIENCE, typ: TYP });
     return payload?.scope === SCOPE ? 'SUBJECT' : null;

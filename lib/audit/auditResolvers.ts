@@ -3,6 +3,8 @@ import type { AgencyId } from '../agencies';
 import { agencyUnavailable, badUserInput, forbiddenOperation } from '../errors';
 import { requireFreeText } from '../validation';
 import type { RequestContext } from '../viewer';
+import { auditsLogOf } from '../policy/auditReaders';
+import type { AccessControl } from '../subgraph/access';
 import { isAuditor, type AuditAccessSigner, type AuditAccessVerifier } from './auditAccess';
 import { auditField, reviewMutation } from './auditSchema';
 import type { DisclosureLog } from './disclosureLog';
@@ -21,6 +23,8 @@ export interface SubgraphAudit {
 export interface AuditContext extends RequestContext {
   agency: AgencyId;
   audit?: SubgraphAudit;
+  /** Where a read of this log by another agency is recorded, in this log. */
+  access: Pick<AccessControl, 'noteAuditRead'>;
 }
 
 /** A `DisclosureReport` as the planner hands it over: the key and the FJC's access token. */
@@ -40,6 +44,22 @@ export function requireAuditor(context: RequestContext): void {
   if (!isAuditor(context)) throw forbiddenOperation();
 }
 
+/** @throws FORBIDDEN unless the viewer audits `agency`'s log: its own auditor or the FJC's. */
+function requireAuditorOf(context: RequestContext, agency: AgencyId): void {
+  if (!auditsLogOf(context, agency)) throw forbiddenOperation();
+}
+
+/**
+ * Records a read of this log by another agency's viewer in this log, one record per client whose
+ * records were read, before the response leaves (the audit plugin writes the ledger).
+ */
+function recordCrossAgencyRead(context: AuditContext, records: DisclosureView[], field: string): DisclosureView[] {
+  if (context.viewer.agency !== context.agency) {
+    for (const clientId of new Set(records.map((r) => r.clientId))) context.access.noteAuditRead(clientId, field);
+  }
+  return records;
+}
+
 /**
  * The audit resolvers every subgraph has, for the fields `auditTypeDefs` adds: this agency's list
  * on both audit entities and its review mutation. Every check is made here, from the verified
@@ -54,20 +74,21 @@ export function auditResolvers(agency: AgencyId): GraphQLResolverMap<AuditContex
         const audit = auditOf(context);
         const view = await audit.verifyAccess(report.auditAccess, context, report.clientId);
         if (!view) throw forbiddenOperation();
+        if (context.viewer.agency !== context.agency) context.access.noteAuditRead(report.clientId, `DisclosureReport.${field}`);
         return presentDisclosures(audit.log, audit.log.list(report.clientId), view);
       },
     },
     DisclosureReviewQueue: {
       __resolveReference: (reference: { scope: string }) => reference,
       [field]: (_queue: unknown, _args: unknown, context: AuditContext): DisclosureView[] => {
-        requireAuditor(context);
+        requireAuditorOf(context, agency);
         const audit = auditOf(context);
-        return presentDisclosures(audit.log, audit.log.pendingReview(), 'AUDITOR');
+        return recordCrossAgencyRead(context, presentDisclosures(audit.log, audit.log.pendingReview(), 'AUDITOR'), `DisclosureReviewQueue.${field}`);
       },
     },
     Mutation: {
       [reviewMutation(agency)]: (_root: unknown, args: { seq: number; justified: boolean; note: string }, context: AuditContext): ReviewView => {
-        requireAuditor(context);
+        requireAuditorOf(context, agency);
         const audit = auditOf(context);
         const note = requireFreeText('note', args.note, MAX_REVIEW_NOTE);
         try {

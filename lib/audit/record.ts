@@ -84,7 +84,8 @@ export function rowsFromLedger(
   let previous = head;
   for (const clientId of [...ledger.keys()].sort()) {
     const entry = ledger.get(clientId)!;
-    if (entry.granted.size === 0 && entry.denied.size === 0) continue;
+    // A record with fields but no category is an audit read of this log by another agency.
+    if (entry.granted.size === 0 && entry.denied.size === 0 && entry.fields.size === 0) continue;
     const bases = [...entry.granted.values()];
     const row: DisclosureRow = {
       seq: previous.seq + 1,

@@ -34,6 +34,11 @@ export interface AccessControl {
   readonly ledger: Map<string, ClientLedger>;
   /** Notes one field's decision in the ledger. */
   note(clientId: string | undefined, field: string, category: Category, decision: Decision): void;
+  /**
+   * Notes that a client's disclosure records were released to another agency's viewer (an audit
+   * read across agencies): a record of its own in the log, naming `field` and no category.
+   */
+  noteAuditRead(clientId: string | null, field: string): void;
 }
 
 export interface AccessControlOptions {
@@ -48,24 +53,31 @@ export function createAccessControl(request: RequestContext, options: AccessCont
     ? new DataLoader<string, ClientBases>((ids) => Promise.resolve(options.basesSource!(ids)), { maxBatchSize: 1000 })
     : null;
   const ledger = new Map<string, ClientLedger>();
+  const entryOf = (clientId: string | null | undefined): ClientLedger => {
+    const key = clientId ?? '';
+    let entry = ledger.get(key);
+    if (!entry) {
+      entry = { granted: new Map(), denied: new Map(), fields: new Set() };
+      ledger.set(key, entry);
+    }
+    return entry;
+  };
   return {
     bases,
     decisions: new Map(),
     signer: options.signer,
     ledger,
     note: (clientId, field, category, decision) => {
-      const key = clientId ?? '';
-      let entry = ledger.get(key);
-      if (!entry) {
-        entry = { granted: new Map(), denied: new Map(), fields: new Set() };
-        ledger.set(key, entry);
-      }
+      const entry = entryOf(clientId);
       if (decision.permit) {
         entry.granted.set(category, decision.basis);
         entry.fields.add(field);
       } else {
         entry.denied.set(category, decision.code);
       }
+    },
+    noteAuditRead: (clientId, field) => {
+      entryOf(clientId).fields.add(field);
     },
     admit: async (clientId, assertion) => {
       const verified = options.verifyAssertion ? await options.verifyAssertion(assertion, request, clientId) : null;

@@ -70,12 +70,12 @@ async function trustOf(agency: AgencyId, disclosureLog: DisclosureLog, settings:
   if (agency === 'fjc') {
     const assertionSigner = await loadAssertionSigner(assertionKeyFile(settings.dataDir));
     const signAccess = await loadAuditAccessSigner(assertionKeyFile(settings.dataDir));
-    return { trust: { assertionSigner }, audit: { log: disclosureLog, signAccess, verifyAccess: createAuditAccessVerifier(createLocalJWKSet(assertionSigner.jwks)) } };
+    return { trust: { assertionSigner }, audit: { log: disclosureLog, signAccess, verifyAccess: createAuditAccessVerifier(createLocalJWKSet(assertionSigner.jwks), agency) } };
   }
   const fjcKeys = settings.assertionJwks
     ? createLocalJWKSet(settings.assertionJwks)
     : createRemoteJWKSet(new URL(settings.assertionJwksUrl), { cooldownDuration: 30_000, timeoutDuration: 2_000 });
-  return { trust: { verifyAssertion: createAssertionVerifier(fjcKeys) }, audit: { log: disclosureLog, verifyAccess: createAuditAccessVerifier(fjcKeys) } };
+  return { trust: { verifyAssertion: createAssertionVerifier(fjcKeys) }, audit: { log: disclosureLog, verifyAccess: createAuditAccessVerifier(fjcKeys, agency) } };
 }
 
 /** Purges disclosure records past the agency's retention behind a signed checkpoint. */

@@ -25,7 +25,7 @@ describe('audit access tokens', () => {
     const keyFile = path.join(dir, 'assertion.json');
     assertions = await loadAssertionSigner(keyFile);
     signer = await loadAuditAccessSigner(keyFile);
-    verify = createAuditAccessVerifier(createLocalJWKSet(assertions.jwks));
+    verify = createAuditAccessVerifier(createLocalJWKSet(assertions.jwks), 'police');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -37,9 +37,14 @@ describe('audit access tokens', () => {
     await expect(verify(await signer.sign(manager, 'FJC-000001', 'AUDITOR'), manager, 'FJC-000001')).resolves.toBe('SUBJECT');
   });
 
-  it('lets an auditor with purpose AUDIT in on the bearer token alone, and no auditor with another purpose', async () => {
+  it('lets an auditor of this agency with purpose AUDIT in on the bearer token alone, and no auditor with another purpose', async () => {
     await expect(verify(undefined, auditor, 'FJC-000001')).resolves.toBe('AUDITOR');
     await expect(verify(undefined, { ...auditor, purpose: 'CASE_MANAGEMENT' }, 'FJC-000001')).resolves.toBeNull();
+  });
+
+  it('lets the FJC\'s auditor read across agencies, and no other agency\'s auditor', async () => {
+    await expect(verify(undefined, { ...auditor, viewer: { ...auditor.viewer, agency: 'fjc' } }, 'FJC-000001')).resolves.toBe('AUDITOR');
+    await expect(verify(undefined, { ...auditor, viewer: { ...auditor.viewer, agency: 'housing' } }, 'FJC-000001')).resolves.toBeNull();
   });
 
   it.each([
