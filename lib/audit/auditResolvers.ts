@@ -4,6 +4,7 @@ import { agencyUnavailable, badUserInput, forbiddenOperation } from '../errors';
 import { requireFreeText } from '../validation';
 import type { RequestContext } from '../viewer';
 import { auditsLogOf } from '../policy/auditReaders';
+import { requireMutation } from '../policy/mutations';
 import type { AccessControl } from '../subgraph/access';
 import { isAuditor, type AuditAccessSigner, type AuditAccessVerifier } from './auditAccess';
 import { auditField, reviewMutation } from './auditSchema';
@@ -88,7 +89,7 @@ export function auditResolvers(agency: AgencyId): GraphQLResolverMap<AuditContex
     },
     Mutation: {
       [reviewMutation(agency)]: (_root: unknown, args: { seq: number; justified: boolean; note: string }, context: AuditContext): ReviewView => {
-        requireAuditorOf(context, agency);
+        requireMutation('reviewDisclosure', context, agency);
         const audit = auditOf(context);
         const note = requireFreeText('note', args.note, MAX_REVIEW_NOTE);
         try {

@@ -30,11 +30,13 @@ interface Tags {
  * security conference read by one of its registered participants: its labelled fields, and those
  * below it, are permitted on `basis` within the viewer's ceilings. Clients reached from it are
  * still decided for themselves.
+ * @param clientId - the client the value is about, when it is about one: its disclosures are
+ *   recorded under that client (a value reached from a mutation carries none otherwise).
  */
-export function grantedBy<T>(value: T, basis: Basis): T {
-  if (Array.isArray(value)) return value.map((item) => grantedBy(item, basis)) as T;
+export function grantedBy<T>(value: T, basis: Basis, clientId?: string): T {
+  if (Array.isArray(value)) return value.map((item) => grantedBy(item, basis, clientId)) as T;
   if (value === null || typeof value !== 'object') return value;
-  return { ...(value as Tagged), [GRANTED]: basis } as T;
+  return { ...(value as Tagged), [GRANTED]: basis, ...(clientId === undefined ? {} : { [CLIENT]: clientId }) } as T;
 }
 
 /** Marks a resolver whose entries are each decided for their own owner (`decidedPerEntry`). */

@@ -22,7 +22,8 @@ import { authorship, type FjcContext as Context } from './context';
 import { nextId } from './ids';
 import { requireCase } from './inputChecks';
 import { logMutation } from './mutationLog';
-import { MAY, requireFjcReader, requireFjcRole } from './permissions';
+import { requireFjcReader } from './permissions';
+import { requireMutation } from '../../lib/policy/mutations';
 import type { CaseRow, FjcStore } from './store';
 
 /** The CO3 intervention plan (safety first), monitoring notes, and decisions and actions with their agency. */
@@ -58,7 +59,7 @@ function freshPlanItem(store: FjcStore, id: string): PlanItemRow {
 export const casePlanResolvers = {
   Mutation: {
     addPlanItem: (_: unknown, { input }: { input: AddPlanItemInput }, context: Context): PlanItemRow => {
-      requireFjcRole(context, MAY.manageCases);
+      requireMutation('addPlanItem', context);
       const caseId = requireCase(context.store, 'input.caseId', input.caseId).id;
       const item = {
         caseId,
@@ -78,7 +79,7 @@ export const casePlanResolvers = {
       return freshPlanItem(context.store, id);
     },
     updatePlanItemStatus: (_: unknown, args: { id: string; status: string }, context: Context): PlanItemRow => {
-      requireFjcRole(context, MAY.manageCases);
+      requireMutation('updatePlanItemStatus', context);
       const item = findPlanItems(context.store, [requireIdentifier('id', args.id)])[0];
       if (!item) throw badUserInput('id', 'no such plan item.');
       requireCase(context.store, 'id', item.caseId);
@@ -92,7 +93,7 @@ export const casePlanResolvers = {
       return freshPlanItem(context.store, item.id);
     },
     addMonitoringNote: (_: unknown, args: { caseId: string; text: string }, context: Context) => {
-      requireFjcRole(context, MAY.manageCases);
+      requireMutation('addMonitoringNote', context);
       const caseId = requireCase(context.store, 'caseId', args.caseId).id;
       const text = requireFreeText('text', args.text, MAX_TEXT);
       const written = authorship(context);
@@ -104,7 +105,7 @@ export const casePlanResolvers = {
       });
     },
     recordCaseAction: (_: unknown, { input }: { input: RecordCaseActionInput }, context: Context): CaseActionRow => {
-      requireFjcRole(context, MAY.manageCases);
+      requireMutation('recordCaseAction', context);
       const caseId = requireCase(context.store, 'input.caseId', input.caseId).id;
       let conferenceId: string | null = null;
       if (input.conferenceId !== null && input.conferenceId !== undefined) {

@@ -6,7 +6,8 @@ import { authorship, type FjcContext as Context } from './context';
 import { nextCaseReference, nextId } from './ids';
 import { requireCase, requireClient } from './inputChecks';
 import { logMutation } from './mutationLog';
-import { MAY, requireFjcReader, requireFjcRole } from './permissions';
+import { requireFjcReader } from './permissions';
+import { requireMutation } from '../../lib/policy/mutations';
 import { findCases, findMembersOfCases, insertCase, type CaseRow, type FjcStore } from './store';
 
 /** CO3 cases: open and close, members and their role, the case manager. */
@@ -38,7 +39,7 @@ function memberOf(store: FjcStore, caseId: string, clientId: string) {
 export const caseResolvers = {
   Mutation: {
     openCase: (_: unknown, { input }: { input: OpenCaseInput }, context: Context): CaseRow => {
-      requireFjcRole(context, MAY.manageCases);
+      requireMutation('openCase', context);
       const members = input.members.map((m, i) => ({
         clientId: requireClient(context.store, `input.members[${i}].clientId`, m.clientId).id,
         role: requireOneOf(`input.members[${i}].role`, m.role, ROLES),
@@ -61,7 +62,7 @@ export const caseResolvers = {
     },
     /** Closing a case also closes its conferences that are still open: their legal basis ends with it. */
     closeCase: (_: unknown, args: { id: string }, context: Context): CaseRow => {
-      requireFjcRole(context, MAY.manageCases);
+      requireMutation('closeCase', context);
       const theCase = requireCase(context.store, 'id', args.id);
       const written = authorship(context);
       context.store.transaction(() => {
@@ -75,7 +76,7 @@ export const caseResolvers = {
       return freshCase(context.store, theCase.id);
     },
     addCaseMember: (_: unknown, args: { caseId: string; clientId: string; role: string }, context: Context): CaseRow => {
-      requireFjcRole(context, MAY.manageCases);
+      requireMutation('addCaseMember', context);
       const theCase = requireCase(context.store, 'caseId', args.caseId);
       const clientId = requireClient(context.store, 'clientId', args.clientId).id;
       const role = requireOneOf('role', args.role, ROLES);
@@ -88,7 +89,7 @@ export const caseResolvers = {
       return freshCase(context.store, theCase.id);
     },
     removeCaseMember: (_: unknown, args: { caseId: string; clientId: string }, context: Context): CaseRow => {
-      requireFjcRole(context, MAY.manageCases);
+      requireMutation('removeCaseMember', context);
       const theCase = requireCase(context.store, 'caseId', args.caseId);
       const member = memberOf(context.store, theCase.id, requireIdentifier('clientId', args.clientId));
       if (!member) throw badUserInput('clientId', 'the client is not a member of the case.');
@@ -100,7 +101,7 @@ export const caseResolvers = {
       return freshCase(context.store, theCase.id);
     },
     assignCaseManager: (_: unknown, args: { caseId: string; staffId: string }, context: Context): CaseRow => {
-      requireFjcRole(context, MAY.manageCases);
+      requireMutation('assignCaseManager', context);
       const theCase = requireCase(context.store, 'caseId', args.caseId);
       const staffId = requireIdentifier('staffId', args.staffId);
       context.store.transaction(() => {

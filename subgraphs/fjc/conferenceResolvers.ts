@@ -23,7 +23,8 @@ import { authorship, type FjcContext as Context } from './context';
 import { nextId } from './ids';
 import { requireCase } from './inputChecks';
 import { logMutation } from './mutationLog';
-import { isFjcReader, MAY, mayReadConference, requireFjcRole } from './permissions';
+import { isFjcReader, mayReadConference } from './permissions';
+import { requireMutation } from '../../lib/policy/mutations';
 import type { CaseRow, FjcStore } from './store';
 
 /** Security conferences (Belgian Criminal Code art. 458ter): convene, read, close. */
@@ -88,7 +89,7 @@ export const conferenceResolvers = {
   },
   Mutation: {
     conveneSecurityConference: (_: unknown, { input }: { input: ConveneInput }, context: Context): ConferenceRow => {
-      requireFjcRole(context, MAY.manageCases);
+      requireMutation('conveneSecurityConference', context);
       const conference = validConference(context.store, input);
       const written = authorship(context);
       const id = context.store.transaction(() => {
@@ -103,7 +104,7 @@ export const conferenceResolvers = {
     },
     /** Ends the conference's legal basis at once: the next request no longer finds it open. */
     closeSecurityConference: (_: unknown, args: { id: string }, context: Context): ConferenceRow => {
-      requireFjcRole(context, MAY.manageCases);
+      requireMutation('closeSecurityConference', context);
       const conference = findConferences(context.store, [requireIdentifier('id', args.id)])[0];
       if (!conference) throw badUserInput('id', 'no such conference.');
       if (conference.closedAt !== null) throw badUserInput('id', 'the conference is already closed.');

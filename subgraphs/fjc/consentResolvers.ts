@@ -16,7 +16,8 @@ import { authorship, type FjcContext as Context } from './context';
 import { nextId } from './ids';
 import { requireClient } from './inputChecks';
 import { logMutation } from './mutationLog';
-import { MAY, requireFjcReader, requireFjcRole } from './permissions';
+import { requireFjcReader } from './permissions';
+import { requireMutation } from '../../lib/policy/mutations';
 import type { ClientRow, FjcStore } from './store';
 import { consentStatus, type ConsentRecord } from './types';
 
@@ -68,7 +69,7 @@ function freshConsent(store: FjcStore, id: string): ConsentRecord {
 export const consentResolvers = {
   Mutation: {
     recordConsent: (_: unknown, { input }: { input: RecordConsentInput }, context: Context): ConsentRecord => {
-      requireFjcRole(context, MAY.recordConsent);
+      requireMutation('recordConsent', context);
       const consent = validConsent(context.store, input);
       const written = authorship(context);
       const id = context.store.transaction(() => {
@@ -83,7 +84,7 @@ export const consentResolvers = {
       return freshConsent(context.store, id);
     },
     revokeConsent: (_: unknown, args: { id: string; reason: string }, context: Context): ConsentRecord => {
-      requireFjcRole(context, MAY.recordConsent);
+      requireMutation('revokeConsent', context);
       const consent = findConsents(context.store, [requireIdentifier('id', args.id)])[0];
       if (!consent) throw badUserInput('id', 'no such consent.');
       if (consent.revocation) throw badUserInput('id', 'the consent is already revoked.');

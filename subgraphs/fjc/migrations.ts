@@ -199,4 +199,16 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX cases_opened ON cases(opened_at, risk_level);
     CREATE INDEX cases_closed ON cases(closed_at, risk_level);`,
   },
+  {
+    version: 5,
+    name: 'mutation log: the purpose and basis of every write',
+    // Rows written before this version have no purpose (NULL): it was not recorded. From now on a
+    // row without a purpose is refused, and the log stays append-only (the triggers of version 2).
+    sql: `
+    ALTER TABLE mutation_log ADD COLUMN purpose TEXT;
+    ALTER TABLE mutation_log ADD COLUMN conference_id TEXT;
+    ALTER TABLE mutation_log ADD COLUMN emergency_reason TEXT;
+    CREATE TRIGGER mutation_log_needs_purpose BEFORE INSERT ON mutation_log WHEN NEW.purpose IS NULL
+    BEGIN SELECT RAISE(ABORT, 'a mutation is logged with its purpose'); END;`,
+  },
 ];

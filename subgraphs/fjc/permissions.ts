@@ -4,15 +4,10 @@ import { ceilingRemedy } from '../../lib/policy/remedy';
 import type { Category, RequestContext, Role } from '../../lib/viewer';
 
 /**
- * Who may do what at the FJC. Mutations are the FJC's own staff's work; every refusal is the same
- * FORBIDDEN, thrown before any input is read, so a refused caller learns nothing and nothing is written.
+ * Who may read what of the FJC's own records. Who may write is the policy package's one table of
+ * mutation permissions (lib/policy/mutations.ts). Every refusal is the same FORBIDDEN, thrown before
+ * any input is read, so a refused caller learns nothing.
  */
-export const MAY = {
-  registerClients: ['FRONT_DESK', 'CASE_MANAGER'],
-  recordConsent: ['FRONT_DESK', 'CASE_MANAGER'],
-  /** Open and close cases, members, case manager, plans, notes, conferences, decisions. */
-  manageCases: ['CASE_MANAGER'],
-} as const satisfies Record<string, readonly Role[]>;
 
 /** FJC roles that read the FJC's case records (coordinators and auditors see no persons). */
 const FJC_READERS: readonly Role[] = ['FRONT_DESK', 'CASE_MANAGER', 'AGENCY_STAFF'];
@@ -23,11 +18,6 @@ function hasFjcRole(request: RequestContext, roles: readonly Role[]): boolean {
 
 function withinCeiling(request: RequestContext, category: Category): boolean {
   return ceilingOf(request.viewer.roles, request.purpose).has(category);
-}
-
-/** @throws FORBIDDEN unless the viewer is FJC staff with one of `roles`. */
-export function requireFjcRole(request: RequestContext, roles: readonly Role[]): void {
-  if (!hasFjcRole(request, roles)) throw forbiddenOperation();
 }
 
 /** Whether the viewer is FJC staff who may read the FJC's records of `category` for this purpose. */
@@ -56,12 +46,6 @@ export function mayReadConference(
   if (isFjcReader(request, category)) return true;
   const { sub, agency } = request.viewer;
   return withinCeiling(request, category) && participants.some((p) => p.staffId === sub && p.agency === agency);
-}
-
-/** @throws FORBIDDEN unless the viewer is staff (AGENCY_STAFF or CASE_MANAGER) of a partner agency. */
-export function requirePartnerStaff(request: RequestContext): void {
-  const { agency, roles } = request.viewer;
-  if (agency === 'fjc' || !roles.some((r) => r === 'AGENCY_STAFF' || r === 'CASE_MANAGER')) throw forbiddenOperation();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { badUserInput } from '../../lib/errors';
-import { decidedPerEntry } from '../../lib/subgraph/fieldPolicy';
+import { decidedPerEntry, grantedBy } from '../../lib/subgraph/fieldPolicy';
 import {
   optionalText,
   requireIsoDate,
@@ -12,7 +12,8 @@ import type { FjcContext as Context } from './context';
 import { directoryEntries } from './directory';
 import { requireClient } from './inputChecks';
 import { logMutation } from './mutationLog';
-import { MAY, requireFjcReader, requireFjcRole, requirePartnerStaff, requirePersonLookup } from './permissions';
+import { requireFjcReader, requirePersonLookup } from './permissions';
+import { requireMutation } from '../../lib/policy/mutations';
 import {
   insertClient,
   listCases,
@@ -102,7 +103,7 @@ export const registryResolvers = {
   },
   Mutation: {
     registerClient: (_: unknown, { input }: { input: RegisterClientInput }, context: Context) => {
-      requireFjcRole(context, MAY.registerClients);
+      requireMutation('registerClient', context);
       const client = validClient(input);
       const id = context.store.transaction(() => {
         const newId = nextClientId(context.store);
@@ -119,7 +120,7 @@ export const registryResolvers = {
       return context.loaders.clients.load(id);
     },
     registerAgencyLink: (_: unknown, args: { clientId: string; capacity: string; since: string }, context: Context) => {
-      requirePartnerStaff(context);
+      requireMutation('registerAgencyLink', context);
       const { agency } = context.viewer;
       const capacity = requireText('capacity', args.capacity, 40);
       const since = requirePastDate('since', args.since);
@@ -130,7 +131,8 @@ export const registryResolvers = {
         });
         logMutation(context.store, context, 'registerAgencyLink', args.clientId);
       });
-      return { agency, capacity, since };
+      // The link just written is the caller's own agency's record: answered to it as such (rule 1).
+      return grantedBy({ agency, capacity, since }, 'OWN_RECORD', args.clientId);
     },
   },
   Client: {

@@ -90,7 +90,7 @@ describe('the CO3 case plan through the gateway', () => {
       mutation_log: before.mutation_log + 1,
     });
     expect(mutationLogOf(fjc(), requestId)).toEqual([
-      { sub: 'fjc-cm-1', agency: 'fjc', operation: 'openCase', target_id: opened.id, at: expect.any(String) },
+      { sub: 'fjc-cm-1', agency: 'fjc', operation: 'openCase', target_id: opened.id, at: expect.any(String), purpose: 'CASE_MANAGEMENT', conference_id: null, emergency_reason: null },
     ]);
   });
 

@@ -103,7 +103,7 @@ describe('security conferences through the gateway', () => {
       mutation_log: before.mutation_log + 1,
     });
     expect(mutationLogOf(fjc(), requestId)).toEqual([
-      { sub: 'fjc-cm-1', agency: 'fjc', operation: 'conveneSecurityConference', target_id: conference.id, at: expect.any(String) },
+      { sub: 'fjc-cm-1', agency: 'fjc', operation: 'conveneSecurityConference', target_id: conference.id, at: expect.any(String), purpose: 'CASE_MANAGEMENT', conference_id: null, emergency_reason: null },
     ]);
   });
 
@@ -135,7 +135,8 @@ describe('security conferences through the gateway', () => {
     const conference = await convene();
     const { body } = await send<{ securityConference: unknown }>(claims, READ, { id: conference.id }, { 'x-conference-id': conference.id });
     expect(body.data?.securityConference ?? null).toBeNull();
-    expect(codesOf(body.errors)).toEqual(['FORBIDDEN']);
+    // Claiming the conference as a basis is refused before anything is read (INVALID_BASIS).
+    expect(codesOf(body.errors)).toEqual(['INVALID_BASIS']);
     expect(basesUnder(conference.id, claims)).toEqual([null, null]);
     const mine = await send<{ myConferences: { id: string }[] }>(claims, '{ myConferences { id } }', {});
     expect(mine.body.data!.myConferences.map((c) => c.id)).not.toContain(conference.id);

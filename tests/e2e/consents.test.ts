@@ -108,7 +108,7 @@ describe('the consent registry through the gateway', () => {
     expect(Date.now() - Date.parse(consent.recordedAt)).toBeLessThan(60_000);
     expect(countRows(fjc(), TABLES)).toEqual({ ...before, consents: before.consents + 1, mutation_log: before.mutation_log + 1 });
     expect(mutationLogOf(fjc(), requestId)).toEqual([
-      { sub: 'fjc-desk-1', agency: 'fjc', operation: 'recordConsent', target_id: consent.id, at: consent.recordedAt },
+      { sub: 'fjc-desk-1', agency: 'fjc', operation: 'recordConsent', target_id: consent.id, at: consent.recordedAt, purpose: 'INTAKE', conference_id: null, emergency_reason: null },
     ]);
   });
 

@@ -91,6 +91,23 @@ describe('the reference directory', () => {
     }
   });
 
+  it('answers registerAgencyLink with the link it wrote, which the directory then shows the agency and the client\'s FJC staff', async () => {
+    const officer: DevTokenClaims = { sub: 'housing-agency_staff-matrix', agency: 'housing', roles: ['AGENCY_STAFF'] };
+    const walkIn = FIXTURE_CLIENTS.knownToNone;
+    const { body } = await send<{ registerAgencyLink: unknown }>(officer, 'INTAKE', /* GraphQL */ `
+      mutation ($id: ID!) { registerAgencyLink(clientId: $id, capacity: "APPLICANT", since: "2026-02-03") { agency capacity since } }`, { id: walkIn });
+    expect(body).toEqual({ data: { registerAgencyLink: { agency: 'housing', capacity: 'APPLICANT', since: '2026-02-03' } } });
+    const row = federation.subgraphs.fjc.store.get('SELECT agency, client_id AS clientId, capacity, since FROM agency_links WHERE client_id = ? AND agency = ?', walkIn, 'housing');
+    expect(row).toEqual({ agency: 'housing', clientId: walkIn, capacity: 'APPLICANT', since: '2026-02-03' });
+    const directory = /* GraphQL */ `query ($id: ID!) { client(id: $id) { agencyLinks { agency capacity since } } }`;
+    for (const viewer of [officer, MANAGER]) {
+      const seen = await send<{ client: { agencyLinks: unknown[] } }>(viewer, 'CASE_MANAGEMENT', directory, { id: walkIn });
+      expect(seen.body.data!.client.agencyLinks).toContainEqual({ agency: 'housing', capacity: 'APPLICANT', since: '2026-02-03' });
+    }
+    // The housing store itself does not know the client yet: this test must not leave the two apart for the matrix.
+    federation.subgraphs.fjc.store.run('DELETE FROM agency_links WHERE client_id = ? AND agency = ?', walkIn, 'housing');
+  });
+
   it('shows an FJC case manager the mental-health entry only with the client\'s HEALTH consent, as the centre itself decides', async () => {
     const [consented, , notConsented] = linksOf('mental-health').store;
     const query = /* GraphQL */ `query ($ids: [ID!]!) { clients(ids: $ids) { id agencyLinks { agency } mentalHealth { involved } } }`;

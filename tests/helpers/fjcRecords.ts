@@ -13,12 +13,15 @@ export interface MutationLogRow {
   operation: string;
   target_id: string;
   at: string;
+  purpose: string;
+  conference_id: string | null;
+  emergency_reason: string | null;
 }
 
-/** The FJC's mutation log rows written under one request id. */
+/** The FJC's mutation log rows written under one request id, with the purpose and basis of each. */
 export function mutationLogOf(store: SqliteStore, requestId: string): MutationLogRow[] {
   return store.all<MutationLogRow>(
-    'SELECT sub, agency, operation, target_id, at FROM mutation_log WHERE request_id = ? ORDER BY id',
+    'SELECT sub, agency, operation, target_id, at, purpose, conference_id, emergency_reason FROM mutation_log WHERE request_id = ? ORDER BY id',
     requestId,
   );
 }
