@@ -60,6 +60,35 @@ export interface Refusal {
 }
 
 /**
+ * The caller's context, built by the gateway's own context factory (token, purpose, claimed basis),
+ * or the refusal `/graphql` would answer, with its HTTP status.
+ */
+export async function callerContext(
+  options: OperationRouteOptions,
+  req: http.IncomingMessage,
+  requestId: string,
+): Promise<{ refusal: Refusal } | { context: GatewayContext }> {
+  try {
+    return { context: await options.context(req, requestId) };
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    return { refusal: { status: (error.extensions.http as { status?: number } | undefined)?.status ?? 400, error } };
+  }
+}
+
+/** Runs one of the gateway's own operations through its Apollo server with a caller's context. */
+export async function runOperation<TData>(
+  options: OperationRouteOptions,
+  context: GatewayContext,
+  operation: { query: string; operationName: string; variables: Record<string, unknown> },
+): Promise<{ data?: TData | null; errors: readonly GraphQLFormattedError[] }> {
+  const response = await options.apollo.executeOperation<TData>(operation, { contextValue: context });
+  if (response.body.kind !== 'single') throw new Error(`${operation.operationName} answered incrementally`);
+  const { data, errors = [] } = response.body.singleResult;
+  return { data, errors };
+}
+
+/**
  * Runs one of the gateway's own operations through its Apollo server with the caller's context,
  * so token, purpose and every agency's decisions apply exactly as on `/graphql`.
  * @returns the refusal when the caller has no valid context, else the single result.
@@ -70,15 +99,6 @@ export async function runAsCaller<TData>(
   requestId: string,
   operation: { query: string; operationName: string; variables: Record<string, unknown> },
 ): Promise<{ refusal: Refusal } | { data?: TData | null; errors: readonly GraphQLFormattedError[] }> {
-  let context: GatewayContext;
-  try {
-    context = await options.context(req, requestId);
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    return { refusal: { status: (error.extensions.http as { status?: number } | undefined)?.status ?? 400, error } };
-  }
-  const response = await options.apollo.executeOperation<TData>(operation, { contextValue: context });
-  if (response.body.kind !== 'single') throw new Error(`${operation.operationName} answered incrementally`);
-  const { data, errors = [] } = response.body.singleResult;
-  return { data, errors };
+  const caller = await callerContext(options, req, requestId);
+  return 'refusal' in caller ? caller : runOperation<TData>(options, caller.context, operation);
 }

@@ -1,8 +1,10 @@
 import type http from 'node:http';
-import { buildASTSchema, getNamedType, isObjectType, parse, type GraphQLFormattedError } from 'graphql';
+import { buildASTSchema, getNamedType, GraphQLError, isObjectType, parse, type GraphQLFormattedError } from 'graphql';
 import { AGENCIES } from '../lib/agencies';
 import { auditField } from '../lib/audit/auditSchema';
-import { mountOperationRoute, runAsCaller, type OperationRouteOptions } from './operationRoute';
+import { badUserInput } from '../lib/errors';
+import { parsePeriod, type StatisticsPeriod } from '../lib/statistics/period';
+import { callerContext, mountOperationRoute, runOperation, type OperationRouteOptions } from './operationRoute';
 
 export interface StatisticsCsvOptions extends OperationRouteOptions {
   /** The supergraph, whose `Statistics` type says which figures there are. */
@@ -99,6 +101,28 @@ function sendJson(res: http.ServerResponse, status: number, errors: readonly Gra
   res.end(JSON.stringify({ errors }));
 }
 
+const PARAMETERS = ['from', 'to', 'granularity'] as const;
+
+/**
+ * The period of the CSV's query string, checked as the FJC checks it (`parsePeriod`) and refused
+ * in the caller's own terms: the parameter's name (`from`, `to`, `granularity`), not the GraphQL
+ * variable's path.
+ * @throws BAD_USER_INPUT naming the first missing or bad parameter.
+ */
+export function periodOfQuery(params: URLSearchParams): StatisticsPeriod {
+  for (const name of PARAMETERS) {
+    if (!params.get(name)) throw badUserInput(name, 'is required: ?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=MONTH|QUARTER.');
+  }
+  try {
+    return parsePeriod(Object.fromEntries(PARAMETERS.map((name) => [name, params.get(name)])));
+  } catch (error) {
+    const field = error instanceof GraphQLError ? String(error.extensions.field ?? '') : '';
+    if (!field.startsWith('period.')) throw error;
+    const name = field.slice('period.'.length);
+    throw badUserInput(name, error instanceof Error ? error.message.replace(/^Invalid period\.\w+: /, '').replace(/period\./g, '') : '');
+  }
+}
+
 const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, PURPOSE_REQUIRED: 400 };
 
 /**
@@ -108,13 +132,19 @@ const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, BAD_USER_INPUT: 400,
  * nothing for the pre-planning field filter to remove.
  */
 async function serveCsv(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, options: StatisticsCsvOptions & Operation) {
-  const period = { from: url.searchParams.get('from'), to: url.searchParams.get('to'), granularity: url.searchParams.get('granularity') };
-  const answer = await runAsCaller<StatisticsData>(options, req, requestId, { query: options.query, variables: { period }, operationName: 'StatisticsCsv' });
-  if ('refusal' in answer) {
-    const { status, error } = answer.refusal;
+  const caller = await callerContext(options, req, requestId);
+  if ('refusal' in caller) {
+    const { status, error } = caller.refusal;
     return sendJson(res, status, [{ message: error.message, extensions: { code: error.extensions.code } }]);
   }
-  const { data, errors } = answer;
+  let period: StatisticsPeriod;
+  try {
+    period = periodOfQuery(url.searchParams);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    return sendJson(res, 400, [{ message: error.message, extensions: { code: error.extensions.code, field: error.extensions.field } }]);
+  }
+  const { data, errors } = await runOperation<StatisticsData>(options, caller.context, { query: options.query, variables: { period }, operationName: 'StatisticsCsv' });
   if (!data?.statistics) {
     const status = errors.map((e) => STATUS_OF[String(e.extensions?.code)]).find((s) => s !== undefined) ?? 502;
     return sendJson(res, status, errors.map((e) => ({ message: e.message, extensions: { code: e.extensions?.code } })));

@@ -70,6 +70,17 @@ describe('access to statistics', () => {
     expect([response.status, [...new Set(body.errors.map((e) => e.extensions.code))]]).toEqual([status, [code]]);
   });
 
+  it.each([
+    ['without granularity', { from: PERIOD.from, to: PERIOD.to }, 'granularity', 'Invalid granularity: is required: ?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=MONTH|QUARTER.'],
+    ['with an unknown granularity', { ...PERIOD, granularity: 'WEEK' }, 'granularity', 'Invalid granularity: must be MONTH or QUARTER.'],
+    ['without from', { to: PERIOD.to, granularity: PERIOD.granularity }, 'from', 'Invalid from: is required: ?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=MONTH|QUARTER.'],
+    ['with a to that ends no quarter', { ...PERIOD, to: '2026-05-31' }, 'to', 'Invalid to: must be the last day of a quarter.'],
+  ])('answers the CSV %s with 400 BAD_USER_INPUT naming the parameter', async (_what, period, field, message) => {
+    const url = stack.gatewayUrl.replace(/graphql$/, `statistics.csv?${new URLSearchParams(period).toString()}`);
+    const response = await fetch(url, { headers: { authorization: `Bearer ${coordinator}`, 'x-purpose-of-use': 'STATISTICS' } });
+    expect([response.status, await response.json()]).toEqual([400, { errors: [{ message, extensions: { code: 'BAD_USER_INPUT', field } }] }]);
+  });
+
   it('serves the other agencies\' figures when one is down, and says so in the CSV', async () => {
     await stack.subgraphs.police.kill();
     try {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { buildASTSchema, parse, validate } from 'graphql';
-import { figuresOf, renderStatisticsCsv, statisticsCsvQuery, type AgencyFigures } from '../../gateway/statisticsCsv';
+import { buildASTSchema, parse, validate, type GraphQLError } from 'graphql';
+import { figuresOf, periodOfQuery, renderStatisticsCsv, statisticsCsvQuery, type AgencyFigures } from '../../gateway/statisticsCsv';
 import { SUPERGRAPH_FILE } from '../../schema/compose';
 
 describe('the statistics CSV', () => {
@@ -41,5 +41,31 @@ describe('the statistics CSV', () => {
       'housing,UNAVAILABLE,,,,',
       '',
     ]);
+  });
+});
+
+describe('the CSV route\'s period parameters', () => {
+  const refusal = (query: string) => {
+    try {
+      periodOfQuery(new URLSearchParams(query));
+      return null;
+    } catch (error) {
+      return { message: (error as GraphQLError).message, code: (error as GraphQLError).extensions.code, field: (error as GraphQLError).extensions.field };
+    }
+  };
+
+  it('reads a whole-quarter period', () => {
+    expect(periodOfQuery(new URLSearchParams('from=2026-01-01&to=2026-06-30&granularity=QUARTER'))).toEqual({ from: '2026-01-01', to: '2026-06-30', granularity: 'QUARTER' });
+  });
+
+  it.each([
+    ['', 'from', 'Invalid from: is required: ?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=MONTH|QUARTER.'],
+    ['from=2026-01-01&to=2026-06-30', 'granularity', 'Invalid granularity: is required: ?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=MONTH|QUARTER.'],
+    ['from=2026-01-01&to=2026-06-30&granularity=WEEK', 'granularity', 'Invalid granularity: must be MONTH or QUARTER.'],
+    ['from=01/01/2026&to=2026-06-30&granularity=MONTH', 'from', 'Invalid from: must be a date as YYYY-MM-DD.'],
+    ['from=2026-01-01&to=2026-05-31&granularity=QUARTER', 'to', 'Invalid to: must be the last day of a quarter.'],
+    ['from=2026-07-01&to=2026-06-30&granularity=MONTH', 'to', 'Invalid to: must not lie before from.'],
+  ])('refuses ?%s naming the parameter %s in the caller\'s terms', (query, field, message) => {
+    expect(refusal(query)).toEqual({ message, code: 'BAD_USER_INPUT', field });
   });
 });
