@@ -12,7 +12,9 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLObjectType,
   type GraphQLSchema,
+  type InlineFragmentNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { AgencyId } from '../lib/agencies';
@@ -48,22 +50,26 @@ export interface FilterResult {
 /** Decides fields by `Type.field` only, so one decision holds wherever a fragment is spread. */
 interface Decider {
   schema: GraphQLSchema;
-  withheld(parent: GraphQLCompositeType, field: string): SensitiveField | undefined;
+  /** The label of `field` on an object type (its own, or its interfaces') when it lies above the ceiling. */
+  withheldOn(type: GraphQLObjectType, field: string): SensitiveField | undefined;
 }
 
 function createDecider(schema: GraphQLSchema, fields: SensitiveFields, ceiling: ReadonlySet<Category>): Decider {
   return {
     schema,
-    withheld(parent, field) {
-      // Through an interface the subgraph may answer any implementation's field: the strictest counts.
-      const types = [parent, ...(isAbstractType(parent) ? schema.getPossibleTypes(parent) : [])];
-      for (const type of types) {
-        const label = fields.get(`${type.name}.${field}`);
+    withheldOn(type, field) {
+      for (const holder of [type, ...type.getInterfaces()]) {
+        const label = fields.get(`${holder.name}.${field}`);
         if (label && !ceiling.has(label.category)) return label;
       }
       return undefined;
     },
   };
+}
+
+/** The object types a field selected on `parent` may answer for: the parent itself, or its possible types. */
+function objectTypesOf(schema: GraphQLSchema, parent: GraphQLCompositeType): readonly GraphQLObjectType[] {
+  return isAbstractType(parent) ? schema.getPossibleTypes(parent) : [parent];
 }
 
 const responseKey = (field: FieldNode): string => field.alias?.value ?? field.name.value;
@@ -85,28 +91,60 @@ function placeholder(field: FieldNode, key: string): FieldNode {
   };
 }
 
-/** Replaces every withheld field in the document; returns the placeholder key of each replaced node. */
-function removeWithheld(document: DocumentNode, decider: Decider): { document: DocumentNode; placeholders: Map<FieldNode, string> } {
+/** Where one selected field was replaced: each object type it is withheld for, with its placeholder. */
+type Replacements = Map<FieldNode, { type: GraphQLObjectType; key: string; label: SensitiveField }[]>;
+
+const inlineOn = (type: GraphQLObjectType, field: FieldNode): InlineFragmentNode => ({
+  kind: Kind.INLINE_FRAGMENT,
+  typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: type.name } },
+  selectionSet: { kind: Kind.SELECTION_SET, selections: [field] },
+});
+
+/**
+ * Replaces every withheld field in the document. On an object type the field becomes its
+ * placeholder. Through an interface (or where several object types may answer), the field is split
+ * by object type: `... on A { placeholder }` where A's field is withheld, `... on B { field }` where
+ * B's is not, so B answers everything the client asked of it, however other selections of the same
+ * key overlap, and A answers null with FORBIDDEN: no requested key can go missing.
+ */
+function removeWithheld(document: DocumentNode, decider: Decider): { document: DocumentNode; replacements: Replacements } {
   const typeInfo = new TypeInfo(decider.schema);
-  const placeholders = new Map<FieldNode, string>();
+  const replacements: Replacements = new Map();
+  let count = 0;
   const filtered = visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const parent = typeInfo.getParentType();
-        if (!parent || !decider.withheld(parent, node.name.value)) return undefined;
-        const key = `${PLACEHOLDER_PREFIX}${placeholders.size}`;
-        placeholders.set(node, key);
-        return placeholder(node, key);
+        if (!parent || node.name.value === '__typename') return undefined;
+        const types = objectTypesOf(decider.schema, parent);
+        const withheld = types.flatMap((type) => {
+          const label = decider.withheldOn(type, node.name.value);
+          return label ? [{ type, label, key: `${PLACEHOLDER_PREFIX}${count++}` }] : [];
+        });
+        if (withheld.length === 0) return undefined;
+        replacements.set(node, withheld);
+        if (!isAbstractType(parent)) return placeholder(node, withheld[0]!.key);
+        // Split by object type; the kept parts are left as they are (visit does not enter replacements).
+        return inlineSplit(node, types, withheld);
       },
     }),
   );
-  return { document: filtered, placeholders };
+  return { document: filtered, replacements };
+}
+
+/** `... { ... on A { placeholder } ... on B { field } }`: a fragment without condition applies wherever the field did. */
+function inlineSplit(node: FieldNode, types: readonly GraphQLObjectType[], withheld: { type: GraphQLObjectType; key: string }[]): InlineFragmentNode {
+  const selections = types.map((type) => {
+    const replaced = withheld.find((w) => w.type === type);
+    return inlineOn(type, replaced ? placeholder(node, replaced.key) : node);
+  });
+  return { kind: Kind.INLINE_FRAGMENT, selectionSet: { kind: Kind.SELECTION_SET, selections } };
 }
 
 interface Walk {
   decider: Decider;
-  placeholders: Map<FieldNode, string>;
+  replacements: Replacements;
   fragments: Map<string, FragmentDefinitionNode>;
   removed: Map<string, RemovedField>;
 }
@@ -118,14 +156,14 @@ function collect(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLComp
     if (selection.kind === Kind.FIELD) {
       const definition = isUnionType(parent) ? undefined : parent.getFields()[selection.name.value];
       if (!definition) continue; // __typename and introspection meta fields carry no person data
-      const segment = { key: responseKey(selection), type: String(definition.type) };
-      const placeholder = walk.placeholders.get(selection);
-      const label = walk.decider.withheld(parent, selection.name.value);
-      if (placeholder !== undefined && label) {
-        const removed = { path: [...path, segment], placeholder, parentType: parent.name, ...label };
-        walk.removed.set(JSON.stringify([removed.path, placeholder]), removed);
-        continue;
+      const replaced = walk.replacements.get(selection) ?? [];
+      for (const { type, key, label } of replaced) {
+        const removed = { path: [...path, { key: responseKey(selection), type: String(type.getFields()[selection.name.value]!.type) }], placeholder: key, parentType: type.name, ...label };
+        walk.removed.set(JSON.stringify([removed.path, key]), removed);
       }
+      // Withheld for every object type that may answer it: nothing below it is asked.
+      if (replaced.length === objectTypesOf(schema, parent).length) continue;
+      const segment = { key: responseKey(selection), type: String(definition.type) };
       const named = getNamedType(definition.type);
       if (selection.selectionSet && isCompositeType(named)) collect(walk, selection.selectionSet, named, [...path, segment], spreading);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -160,9 +198,9 @@ export function filterOperation(
   operationName?: string,
 ): FilterResult {
   const decider = createDecider(schema, fields, ceiling);
-  const { document: filtered, placeholders } = removeWithheld(document, decider);
-  if (placeholders.size === 0) return { document, removed: [] };
-  const walk: Walk = { decider, placeholders, fragments: new Map(), removed: new Map() };
+  const { document: filtered, replacements } = removeWithheld(document, decider);
+  if (replacements.size === 0) return { document, removed: [] };
+  const walk: Walk = { decider, replacements, fragments: new Map(), removed: new Map() };
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) walk.fragments.set(definition.name.value, definition);
   }

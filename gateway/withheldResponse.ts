@@ -20,11 +20,6 @@ interface Hit {
   /** The field's response path, list indices included, ending with its own response key. */
   path: ResponsePath;
   nullable: boolean[];
-  /**
-   * A permitted selection answered the same key here (only possible through an abstract type:
-   * an interface's field withheld for the strictest implementation, asked again `... on B`).
-   */
-  shadowed: boolean;
 }
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -61,8 +56,9 @@ function hitsOf(data: JsonObject, removed: RemovedField, nulled: ReadonlySet<str
     if (index === last) {
       const nonNull = parseType(type).kind === Kind.NON_NULL_TYPE;
       const hit = { removed, path: [...path, key], nullable: [...nullable, !nonNull] };
-      if (object === null) hits.push({ ...hit, shadowed: false });
-      else if (typeof object[removed.placeholder] === 'string') hits.push({ ...hit, shadowed: key in object });
+      // The filter splits a field by object type (fieldFilter.ts), so no permitted selection answers
+      // the same key where a placeholder answered: the key is the placeholder's to fill.
+      if (object === null || typeof object[removed.placeholder] === 'string') hits.push(hit);
       return;
     }
     if (object === null) return;
@@ -106,10 +102,6 @@ function answer(data: JsonObject, hit: Hit): JsonObject | null {
   const parent = valueAt(data, hit.path.slice(0, -1));
   // An ancestor already nulled (by another hit or a subgraph error) holds nothing to answer.
   if (!isObject(parent)) return data;
-  if (hit.shadowed) {
-    delete parent[hit.removed.placeholder];
-    return data;
-  }
   restoreKey(parent, hit.removed.placeholder, String(hit.path[hit.path.length - 1]));
   const at = hit.nullable.lastIndexOf(true);
   if (at < 0) return null;
@@ -141,7 +133,7 @@ export function answerWithheld(result: SingleResult, removed: readonly RemovedFi
   const hits = removed.flatMap((field) => hitsOf(copy, field, nulled));
   if (hits.length === 0) return result;
   // One error per path, even where two fragments asked for the same field of the same object.
-  const errors = new Map(hits.filter((hit) => !hit.shadowed).map((hit) => [JSON.stringify(hit.path), forbidden(hit, asker)]));
+  const errors = new Map(hits.map((hit) => [JSON.stringify(hit.path), forbidden(hit, asker)]));
   let data: JsonObject | null = copy;
   for (const hit of hits) data = data && answer(data, hit);
   return { ...result, data, errors: [...(result.errors ?? []), ...errors.values()] };

@@ -58,7 +58,8 @@ export interface InProcessOptions {
   requireGatewaySignature?: boolean;
 }
 
-const urlOf = (agency: AgencyId) => `http://${agency}.in-process/graphql`;
+/** Where `inProcessTransport` finds an agency's pipeline. */
+export const inProcessUrl = (agency: AgencyId) => `http://${agency}.in-process/graphql`;
 
 /** Node hands a server header values as latin1 strings of the bytes sent, and its client refuses characters it cannot send. */
 function asReceived(headers: Record<string, string>): http.IncomingHttpHeaders {
@@ -90,22 +91,24 @@ async function exchange(handle: GraphQLHandler, method: string, url: string, hea
 }
 
 /**
- * The gateway's transport to the subgraphs, in process: each URL's host names the agency whose
- * pipeline answers. Keeps the contract of the HTTP one, deadline included.
+ * The gateway's transport to the subgraphs, in process: each URL's host (`inProcessUrl`) names the
+ * agency whose pipeline answers. Keeps the contract of the HTTP one, deadline included.
+ * @param sent - counts the requests sent to each agency, when given.
  */
-function inProcessTransport(handlers: Record<AgencyId, GraphQLHandler>, sent: Record<AgencyId, number>): KeepAliveFetch {
+export function inProcessTransport(handlers: Partial<Record<AgencyId, GraphQLHandler>>, sent?: Record<AgencyId, number>): KeepAliveFetch {
   return async (url, init) => {
     const target = new URL(url);
     const agency = AGENCIES.find((a) => target.host === `${a}.in-process`);
-    if (!agency) throw new Error(`no in-process subgraph at ${url}`);
-    sent[agency] += 1;
+    const handler = agency && handlers[agency];
+    if (!handler) throw new Error(`no in-process subgraph at ${url}`);
+    if (sent) sent[agency] += 1;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new TimeoutError(`no answer from ${agency} within ${init.timeoutMs} ms`)), init.timeoutMs);
     });
     try {
       const { answer, text } = await Promise.race([
-        exchange(handlers[agency], init.method ?? 'POST', `${target.pathname}${target.search}`, init.headers ?? {}, init.body ?? ''),
+        exchange(handler, init.method ?? 'POST', `${target.pathname}${target.search}`, init.headers ?? {}, init.body ?? ''),
         deadline,
       ]);
       const response: KeepAliveResponse = {
@@ -127,7 +130,7 @@ function inProcessTransport(handlers: Record<AgencyId, GraphQLHandler>, sent: Re
 const bodyOf = (query: string, post: PostOptions) => JSON.stringify({ query, variables: post.variables });
 
 /** One POST of a GraphQL operation to a pipeline, with the headers `postGraphQL` would send. */
-async function postTo<T>(handle: GraphQLHandler, query: string, post: PostOptions): Promise<GraphQLResponse<T>> {
+export async function postTo<T>(handle: GraphQLHandler, query: string, post: PostOptions): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...post.headers };
   if (post.token) headers.authorization = `Bearer ${post.token}`;
   if (post.purpose) headers['x-purpose-of-use'] = post.purpose;
@@ -173,7 +176,7 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<In
   let directRequests = 0;
   const gateway = await createGatewayServer({
     supergraphSdl: composeSupergraph(),
-    subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, urlOf(a)])) as Record<AgencyId, string>,
+    subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, inProcessUrl(a)])) as Record<AgencyId, string>,
     verifyToken,
     production: false,
     signer,
