@@ -1,10 +1,17 @@
 /**
  * Exports an FJC consent as an HL7 FHIR R4 `Consent` resource (http://hl7.org/fhir/R4/consent.html),
- * as CONTRACT.md "Consent" promises: provision type permit, actor = grantee organisation,
- * securityLabel from the category table, purpose from the purpose table, period.
+ * as docs/interface.md (FHIR export) describes: the root provision holds the period in which the
+ * consent holds; one nested provision of type permit holds the grantee organisation (actor), the
+ * security labels of the categories and the purposes. R4 does not permit `type` on the root rule
+ * ("not permitted in root rule, required for all nested rules").
+ *
+ * A revoked consent is told apart from an expired one: its period ends at the revocation, and the
+ * OneRoof extension `consent-revocation` carries when, why (the reason as recorded at the FJC, who
+ * write it knowing it travels with the export) and which agency revoked it. R4 has no element for
+ * a revocation; the extension is the place the specification gives for it.
  * Pure: reads nothing but its arguments, so the GraphQL field and tests get the same answer.
- * Not exported, on purpose: the recording and revoking staff ids, the revocation reason (it may tell
- * the client's situation) and `renews` (R4 Consent has no element for it); they stay in OneRoof.
+ * Not exported, on purpose: the recording and revoking staff ids and `renews` (R4 Consent has no
+ * element for it); they stay in OneRoof.
  */
 import { AGENCY_NAMES } from '../../lib/agencies';
 import { CATEGORIES, PURPOSES, type Category, type Purpose } from '../../lib/viewer';
@@ -39,13 +46,26 @@ export interface FhirConsentActor {
   role: FhirCodeableConcept;
   reference: FhirReference;
 }
-export interface FhirConsentProvision {
+/** A nested rule: what is permitted, to whom, for which labels and purposes. */
+export interface FhirConsentRule {
   type: 'permit' | 'deny';
-  period: FhirPeriod;
   actor: FhirConsentActor[];
   action: FhirCodeableConcept[];
   securityLabel: FhirCoding[];
   purpose: FhirCoding[];
+}
+/** The root rule: no `type` in R4; the period the consent holds (absent when it never held), and its rules. */
+export interface FhirConsentProvision {
+  period?: FhirPeriod;
+  provision: FhirConsentRule[];
+}
+/** An R4 Extension: a URL and a value, or nested extensions (ext-1: not both). */
+export interface FhirExtension {
+  url: string;
+  valueDateTime?: string;
+  valueString?: string;
+  valueReference?: FhirReference;
+  extension?: FhirExtension[];
 }
 export interface FhirConsentPolicy {
   authority?: string;
@@ -56,6 +76,8 @@ export interface FhirConsent {
   resourceType: 'Consent';
   id: string;
   meta: { lastUpdated: string };
+  /** Only on a revoked consent: `consent-revocation`. */
+  extension?: FhirExtension[];
   status: FhirConsentState;
   scope: FhirCodeableConcept;
   category: FhirCodeableConcept[];
@@ -78,12 +100,15 @@ export const FHIR_SYSTEMS = {
   /** OneRoof's own categories: every label also carries one, so nothing HL7 cannot say is lost. */
   category: 'urn:oneroof:category',
   consentForm: 'urn:oneroof:consent-form',
+  /** OneRoof's extension for a revocation: sub-extensions `revokedAt` (dateTime), `reason` (string), `revokedBy` (Reference(Organization)). */
+  revocation: 'https://oneroof.dev/fhir/StructureDefinition/consent-revocation',
 } as const;
 
 /**
  * PENDING is "proposed" ("awaiting use but not yet intended to be acted upon"), not "active" with a
  * future period: a consumer that only reads `status` then fails closed, as OneRoof does.
- * EXPIRED and REVOKED are both "inactive" ("terminated"); meta.lastUpdated tells them apart.
+ * EXPIRED and REVOKED are both "inactive" ("terminated"); the revocation extension and the period's
+ * end tell them apart.
  */
 export const STATUS_CODES: Record<ConsentStatus, FhirConsentState> = {
   ACTIVE: 'active',
@@ -161,6 +186,9 @@ export function consentToFhir(consent: ConsentRecord, now: string = new Date().t
   if (end < start) throw new Error(`consent ${consent.id} ends before it starts`);
   const recordedAt = instant(consent.recordedAt, 'recordedAt');
   const revokedAt = consent.revocation ? instant(consent.revocation.revokedAt, 'revokedAt') : null;
+  // A revoked consent holds until the revocation: its period ends there (or earlier, where it had
+  // expired first). Revoked before it began, it never held: the root rule then has no period.
+  const last = revokedAt === null ? end : Math.min(end, revokedAt);
   // Canonical order and no duplicates, so the same consent always exports the same resource.
   const categories = CATEGORIES.filter((c) => consent.categories.includes(c));
   const purposes = PURPOSES.filter((p) => consent.purposes.includes(p));
@@ -169,6 +197,7 @@ export function consentToFhir(consent: ConsentRecord, now: string = new Date().t
     resourceType: 'Consent',
     id: consent.id,
     meta: { lastUpdated: iso(revokedAt ?? recordedAt) },
+    ...(consent.revocation && revokedAt !== null ? { extension: [revocationExtension(consent.revocation, revokedAt)] } : {}),
     status: STATUS_CODES[consentStatus(consent, now)],
     scope: { coding: [{ system: FHIR_SYSTEMS.consentScope, code: 'patient-privacy', display: 'Privacy Consent' }] },
     // From the R4 consent-category example value set: a patient consent, to disclose information.
@@ -186,26 +215,38 @@ export function consentToFhir(consent: ConsentRecord, now: string = new Date().t
       type: 'DocumentReference',
       identifier: { system: FHIR_SYSTEMS.consentForm, value: consent.evidenceReference },
     },
-    // ppc-1 needs policy or policyRule. OneRoof's default is deny (CONSENT_REQUIRED); this permit opts in.
+    // ppc-1 needs policy or policyRule. OneRoof's default is deny (CONSENT_REQUIRED); the nested permit opts in.
     policy: [{ authority: 'urn:oneroof:fjc', uri: 'urn:oneroof:policy:consent-v1' }],
-    // Kept as recorded after revocation: status says it no longer holds; the history stands.
-    // `type` sits on the root provision as in R4's own examples and CONTRACT.md, although the R4
-    // definition text says "not permitted in root rule" (no invariant enforces it; R5 moved it to
-    // Consent.decision).
     provision: {
-      type: 'permit',
-      period: { start: iso(start), end: iso(end) },
-      actor: [
+      ...(last >= start ? { period: { start: iso(start), end: iso(last) } } : {}),
+      provision: [
         {
-          role: { coding: [{ system: FHIR_SYSTEMS.participationType, code: 'IRCP', display: 'information recipient' }] },
-          reference: { reference: `Organization/${consent.granteeAgency}`, display: AGENCY_NAMES[consent.granteeAgency] },
+          type: 'permit',
+          actor: [
+            {
+              role: { coding: [{ system: FHIR_SYSTEMS.participationType, code: 'IRCP', display: 'information recipient' }] },
+              reference: { reference: `Organization/${consent.granteeAgency}`, display: AGENCY_NAMES[consent.granteeAgency] },
+            },
+          ],
+          // OneRoof only ever shows data to the grantee: read access, never correction.
+          action: [{ coding: [{ system: FHIR_SYSTEMS.consentAction, code: 'access', display: 'Access' }] }],
+          // Copies, so a caller editing the resource cannot change the tables for the next export.
+          securityLabel: categories.flatMap((c) => [categoryCoding(c), ...CATEGORY_LABELS[c].map((l) => ({ ...l }))]),
+          purpose: purposes.map((p) => ({ ...PURPOSE_CODES[p] })),
         },
       ],
-      // OneRoof only ever shows data to the grantee: read access, never correction.
-      action: [{ coding: [{ system: FHIR_SYSTEMS.consentAction, code: 'access', display: 'Access' }] }],
-      // Copies, so a caller editing the resource cannot change the tables for the next export.
-      securityLabel: categories.flatMap((c) => [categoryCoding(c), ...CATEGORY_LABELS[c].map((l) => ({ ...l }))]),
-      purpose: purposes.map((p) => ({ ...PURPOSE_CODES[p] })),
     },
+  };
+}
+
+/** When, why and by which agency a consent was revoked (`FHIR_SYSTEMS.revocation`). */
+function revocationExtension(revocation: NonNullable<ConsentRecord['revocation']>, revokedAt: number): FhirExtension {
+  return {
+    url: FHIR_SYSTEMS.revocation,
+    extension: [
+      { url: 'revokedAt', valueDateTime: iso(revokedAt) },
+      { url: 'reason', valueString: revocation.reason },
+      { url: 'revokedBy', valueReference: { reference: `Organization/${revocation.revokedByAgency}`, display: AGENCY_NAMES[revocation.revokedByAgency] } },
+    ],
   };
 }

@@ -127,7 +127,8 @@ export function validateR4Consent(resource: unknown): string[] {
   const provision = (path: string, value: unknown, nested: boolean): void => {
     if (!isObject(value)) return fail(path, 'must be a provision object');
     known(path, value, PROVISION_ELEMENTS);
-    // Definition text: type is "required in all nested rules"; on the root we follow R4's examples.
+    // R4's definition of Consent.provision.type: "not permitted in root rule, required for all nested rules".
+    if (!nested && value.type !== undefined) fail(`${path}.type`, 'is not permitted in the root rule');
     card(`${path}.type`, value.type, nested ? 1 : 0, false).forEach((t) => {
       if (t !== 'permit' && t !== 'deny') fail(`${path}.type`, 'must be permit or deny');
     });
@@ -169,6 +170,19 @@ export function validateR4Consent(resource: unknown): string[] {
     known('Consent.meta', m, ['id', 'extension', 'versionId', 'lastUpdated', 'source', 'profile', 'security', 'tag']);
     if (m.lastUpdated !== undefined) dateTime('Consent.meta.lastUpdated', m.lastUpdated, INSTANT);
   });
+  const extension = (path: string, value: unknown, nested: boolean): void => {
+    if (!isObject(value)) return fail(path, 'must be an Extension object');
+    known(path, value, ['id', 'extension', 'url', 'valueString', 'valueDateTime', 'valueReference', 'valueCode', 'valueBoolean']);
+    // A top-level extension is named by an absolute URL; a nested one may use a simple name.
+    if (typeof value.url !== 'string' || !(nested ? /^\S+$/ : ABSOLUTE_URI).test(value.url)) fail(`${path}.url`, 'is required (a URI)');
+    const values = Object.keys(value).filter((k) => k.startsWith('value'));
+    // ext-1: an extension has either a value or nested extensions, not both.
+    if (values.length + (value.extension === undefined ? 0 : 1) !== 1) fail(path, 'ext-1: either one value[x] or extensions');
+    if (value.valueDateTime !== undefined) dateTime(`${path}.valueDateTime`, value.valueDateTime);
+    if (value.valueReference !== undefined) reference(`${path}.valueReference`, value.valueReference);
+    card(`${path}.extension`, value.extension, 0, true).forEach((e, i) => extension(`${path}.extension[${i}]`, e, true));
+  };
+  card('Consent.extension', c.extension, 0, true).forEach((e, i) => extension(`Consent.extension[${i}]`, e, false));
   card('Consent.status', c.status, 1, false).forEach((s) => {
     if (!CONSENT_STATES.includes(String(s))) fail('Consent.status', `${String(s)} is not a consent-state-codes code`);
   });

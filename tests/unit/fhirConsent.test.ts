@@ -9,6 +9,7 @@ import {
   type FhirConsent,
 } from '../../subgraphs/fjc/fhir';
 import type { ConsentRecord } from '../../subgraphs/fjc/types';
+import { Fhir } from 'fhir';
 import { ALLOWED_CODES, validateR4Consent } from '../helpers/fhirConsentSchema';
 
 const NOW = '2025-03-01T12:00:00.000Z';
@@ -44,7 +45,9 @@ function broken(path: string, value: unknown): unknown {
   else node[last] = value;
   return copy;
 }
-const labels = (r: FhirConsent): string[] => r.provision.securityLabel.map((c) => `${c.system}|${c.code}`);
+/** The nested permit rule: what is granted, to whom, for what. */
+const rule = (r: FhirConsent) => r.provision.provision[0]!;
+const labels = (r: FhirConsent): string[] => rule(r).securityLabel.map((c) => `${c.system}|${c.code}`);
 
 describe('FHIR R4 Consent export', () => {
   it('exports an active consent as a valid active permit for the grantee organisation', () => {
@@ -61,11 +64,14 @@ describe('FHIR R4 Consent export', () => {
       organization: [{ reference: 'Organization/fjc' }],
       sourceReference: { identifier: { system: FHIR_SYSTEMS.consentForm, value: 'FORM-2025-0042' } },
     });
-    expect(r.provision.type).toBe('permit');
-    expect(r.provision.actor).toEqual([
+    // R4: no type on the root rule; one nested permit.
+    expect(r.provision).not.toHaveProperty('type');
+    expect(r.provision.provision).toHaveLength(1);
+    expect(rule(r).type).toBe('permit');
+    expect(rule(r).actor).toEqual([
       expect.objectContaining({ reference: { reference: 'Organization/police', display: AGENCY_NAMES.police } }),
     ]);
-    expect(r.provision.actor[0].role.coding[0]).toMatchObject({ system: FHIR_SYSTEMS.participationType, code: 'IRCP' });
+    expect(rule(r).actor[0]!.role.coding[0]).toMatchObject({ system: FHIR_SYSTEMS.participationType, code: 'IRCP' });
   });
 
   it('ends the FHIR period on the last millisecond the consent holds, since Period.end is inclusive', () => {
@@ -75,37 +81,65 @@ describe('FHIR R4 Consent export', () => {
 
   it('normalises any ISO date-time the store holds into a FHIR instant', () => {
     const r = consentToFhir(consent({ validFrom: '2025-01-01T01:00:00+01:00', recordedAt: '2024-12-20T09:30Z' }), NOW);
-    expect(r.provision.period.start).toBe('2025-01-01T00:00:00.000Z');
+    expect(r.provision.period!.start).toBe('2025-01-01T00:00:00.000Z');
     expect(r.dateTime).toBe('2024-12-20T09:30:00.000Z');
     expect(validateR4Consent(r)).toEqual([]);
   });
 
-  it('exports a revoked consent as inactive, last updated at revocation, provision kept, reason not disclosed', () => {
-    const revocation = {
-      reason: 'perpetrator learned of the shelter',
-      revokedBy: 'staff-3',
-      revokedByAgency: 'fjc' as const,
-      revokedAt: '2025-02-10T08:00:00.000Z',
-    };
-    const r = consentToFhir(consent({ revocation }), NOW);
+  const REVOCATION = { reason: 'Client withdrew consent at the desk', revokedBy: 'staff-3', revokedByAgency: 'fjc' as const, revokedAt: '2025-02-10T08:00:00.000Z' };
+
+  it('exports a revoked consent as inactive, its period ending at the revocation, with when, why and by whom in the revocation extension', () => {
+    const r = consentToFhir(consent({ revocation: REVOCATION }), NOW);
     expect(validateR4Consent(r)).toEqual([]);
     expect(r.status).toBe('inactive');
     expect(r.meta.lastUpdated).toBe('2025-02-10T08:00:00.000Z');
-    expect(r.provision).toEqual(consentToFhir(consent(), NOW).provision);
-    expect(JSON.stringify(r)).not.toMatch(/shelter|staff-3|staff-17/);
+    expect(r.provision.period).toEqual({ start: '2025-01-01T00:00:00.000Z', end: '2025-02-10T08:00:00.000Z' });
+    expect(r.extension).toEqual([{
+      url: 'https://oneroof.dev/fhir/StructureDefinition/consent-revocation',
+      extension: [
+        { url: 'revokedAt', valueDateTime: '2025-02-10T08:00:00.000Z' },
+        { url: 'reason', valueString: 'Client withdrew consent at the desk' },
+        { url: 'revokedBy', valueReference: { reference: 'Organization/fjc', display: AGENCY_NAMES.fjc } },
+      ],
+    }]);
+    // What was granted stands as recorded: the history is kept; staff ids stay in OneRoof.
+    expect(r.provision.provision).toEqual(consentToFhir(consent(), NOW).provision.provision);
+    expect(JSON.stringify(r)).not.toMatch(/staff-3|staff-17/);
   });
 
-  it('exports an expired consent as inactive', () => {
+  it('exports an expired consent as inactive, its period as recorded and no revocation: told apart from a revoked one', () => {
     const r = consentToFhir(consent({ validUntil: '2025-03-01T12:00:00.000Z' }), NOW);
     expect(validateR4Consent(r)).toEqual([]);
     expect(r.status).toBe('inactive');
+    expect(r.provision.period).toEqual({ start: '2025-01-01T00:00:00.000Z', end: '2025-03-01T11:59:59.999Z' });
+    expect(r).not.toHaveProperty('extension');
+  });
+
+  it('ends a consent revoked after it had expired at its own end, and gives one revoked before it began no period', () => {
+    const late = consentToFhir(consent({ validUntil: '2025-02-01T00:00:00.000Z', revocation: REVOCATION }), NOW);
+    expect(late.provision.period!.end).toBe('2025-01-31T23:59:59.999Z');
+    const early = consentToFhir(consent({ validFrom: '2025-04-01T00:00:00.000Z', revocation: REVOCATION }), NOW);
+    expect(early.provision).not.toHaveProperty('period');
+    expect(early.status).toBe('inactive');
+    for (const r of [late, early]) expect(validateR4Consent(r)).toEqual([]);
+  });
+
+  it.each([
+    ['active', {}],
+    ['proposed', { validFrom: '2025-04-01T00:00:00.000Z' }],
+    ['revoked', { revocation: REVOCATION }],
+    ['expired', { validUntil: '2025-03-01T12:00:00.000Z' }],
+  ] as [string, Partial<ConsentRecord>][])('passes an independent FHIR R4 validator (the fhir package) for a %s consent', (_name, overrides) => {
+    const result = new Fhir().validate(consentToFhir(consent(overrides), NOW) as unknown as Record<string, unknown>);
+    expect(result.messages.filter((m) => m.severity === 'error')).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 
   it('exports a pending consent as proposed, with its future period, so status-only readers fail closed', () => {
     const r = consentToFhir(consent({ validFrom: '2025-04-01T00:00:00.000Z' }), NOW);
     expect(validateR4Consent(r)).toEqual([]);
     expect(r.status).toBe('proposed');
-    expect(r.provision.period.start).toBe('2025-04-01T00:00:00.000Z');
+    expect(r.provision.period!.start).toBe('2025-04-01T00:00:00.000Z');
   });
 
   it('labels every category with its own code and the HL7 sensitivity codes of the contract table', () => {
@@ -128,7 +162,7 @@ describe('FHIR R4 Consent export', () => {
 
   it('never puts a confidentiality code in the labels, which would widen the grant to all data at that level', () => {
     const r = consentToFhir(consent({ categories: [...CATEGORIES] }), NOW);
-    expect(r.provision.securityLabel.some((c) => c.system.endsWith('v3-Confidentiality'))).toBe(false);
+    expect(rule(r).securityLabel.some((c) => c.system.endsWith('v3-Confidentiality'))).toBe(false);
   });
 
   it('covers only the categories granted, once each', () => {
@@ -139,8 +173,8 @@ describe('FHIR R4 Consent export', () => {
   it('maps every purpose to an HL7 v3 PurposeOfUse code, in canonical order and once each', () => {
     const r = consentToFhir(consent({ purposes: [...PURPOSES].reverse().concat('AUDIT') }), NOW);
     expect(validateR4Consent(r)).toEqual([]);
-    expect(r.provision.purpose.map((c) => c.code)).toEqual(['PATADMIN', 'COC', 'THREAT', 'BTG', 'HPRGRP', 'HCOMPL']);
-    expect(new Set(r.provision.purpose.map((c) => c.system))).toEqual(new Set([FHIR_SYSTEMS.actReason]));
+    expect(rule(r).purpose.map((c) => c.code)).toEqual(['PATADMIN', 'COC', 'THREAT', 'BTG', 'HPRGRP', 'HCOMPL']);
+    expect(new Set(rule(r).purpose.map((c) => c.system))).toEqual(new Set([FHIR_SYSTEMS.actReason]));
   });
 
   it('uses only HL7 codes the validator knows exist in R4, for every table entry', () => {
@@ -160,8 +194,8 @@ describe('FHIR R4 Consent export', () => {
     expect(consentToFhir(input, NOW)).toEqual(first);
     expect(JSON.stringify(input)).toBe(before);
     // Editing one export (as a resolver might) must not leak into the tables or the next export.
-    first.provision.purpose[0].code = 'EDITED';
-    first.provision.securityLabel[1].code = 'EDITED';
+    rule(first).purpose[0]!.code = 'EDITED';
+    rule(first).securityLabel[1]!.code = 'EDITED';
     expect(consentToFhir(input, NOW)).not.toEqual(first);
     expect(PURPOSE_CODES.CASE_MANAGEMENT.code).toBe('COC');
   });
@@ -177,18 +211,20 @@ describe('the R4 Consent validator', () => {
     ['a missing scope', 'scope', DELETE, /Consent\.scope: is required/],
     ['an empty category list', 'category', [], /ele-1/],
     ['a status outside consent-state-codes', 'status', 'revoked', /Consent\.status/],
-    ['provision.type "maybe"', 'provision.type', 'maybe', /provision\.type: must be permit or deny/],
-    ['a coding without system', 'provision.purpose.0.system', DELETE, /purpose\[0\]\.system: must be an absolute URI/],
-    ['a code from a system not allowed there', 'provision.purpose.0.system', 'http://example.org/why', /not an allowed code system/],
-    ['an unknown HL7 code', 'provision.securityLabel.2.code', 'PATLOC', /PATLOC is not a known code/],
+    ['provision.type "maybe"', 'provision.provision.0.type', 'maybe', /provision\[0\]\.type: must be permit or deny/],
+    ['a type on the root rule', 'provision.type', 'permit', /Consent\.provision\.type: is not permitted in the root rule/],
+    ['an extension with both a value and extensions', 'extension', [{ url: 'https://example.org/x', valueString: 'a', extension: [{ url: 'b', valueString: 'c' }] }], /ext-1/],
+    ['a coding without system', 'provision.provision.0.purpose.0.system', DELETE, /purpose\[0\]\.system: must be an absolute URI/],
+    ['a code from a system not allowed there', 'provision.provision.0.purpose.0.system', 'http://example.org/why', /not an allowed code system/],
+    ['an unknown HL7 code', 'provision.provision.0.securityLabel.2.code', 'PATLOC', /PATLOC is not a known code/],
     ['an R5 element name', 'decision', 'permit', /Consent\.decision: is not an R4 element/],
     ['an unknown provision element', 'provision.grantee', [valid.patient], /provision\.grantee: is not an R4 element/],
     ['a period ending before it starts', 'provision.period.end', '2024-01-01T00:00:00Z', /per-1/],
     ['a date-time without seconds or zone', 'dateTime', '2024-12-20T09:30', /Consent\.dateTime: is not a FHIR dateTime/],
     ['a lastUpdated that is only a date', 'meta.lastUpdated', '2024-12-20', /lastUpdated: is not a FHIR instant/],
     ['a reference with only a display', 'patient', { display: 'someone' }, /patient: needs a reference or an identifier/],
-    ['an actor without role', 'provision.actor.0.role', DELETE, /actor\[0\]\.role: is required/],
-    ['a nested provision without type', 'provision.provision', [{ purpose: valid.provision.purpose }], /provision\[0\]\.type: is required/],
+    ['an actor without role', 'provision.provision.0.actor.0.role', DELETE, /actor\[0\]\.role: is required/],
+    ['a nested provision without type', 'provision.provision', [{ purpose: valid.provision.provision[0]!.purpose }], /provision\[0\]\.type: is required/],
     ['no policy and no policyRule (ppc-1)', 'policy', DELETE, /ppc-1/],
     ['a privacy consent without patient (ppc-2)', 'patient', DELETE, /ppc-2/],
     ['both source types', 'sourceAttachment', { title: 'signed form' }, /source\[x\]/],
