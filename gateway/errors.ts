@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * The gateway's own refusals of a request as a whole, beside the codes of CONTRACT.md: each limit
+ * The gateway's own refusals of a request as a whole, beside the codes of lib/errors.ts (all in docs/interface.md, Error codes): each limit
  * has its own code so a client can tell which one it hit. All are answered with HTTP 400, before
  * anything is planned or sent to a subgraph.
  */

@@ -3,7 +3,7 @@ import type { AgencyId } from './agencies';
 import type { Remedy } from './policy/remedy';
 import type { Category } from './viewer';
 
-/** The `extensions.code` values of CONTRACT.md. */
+/** The `extensions.code` values of OneRoof's own refusals (docs/interface.md, Error codes). */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',

@@ -6,7 +6,7 @@ import { purposeRequired, unauthenticated } from './errors';
 import { log } from './log';
 import { isPurpose, type RequestContext } from './viewer';
 
-/** Header names of CONTRACT.md, lower-cased as Node delivers them. */
+/** Header names (docs/interface.md, Headers), lower-cased as Node delivers them. */
 export const Headers = {
   authorization: 'authorization',
   purpose: 'x-purpose-of-use',

@@ -62,7 +62,7 @@ export function requireIdentifier(field: string, value: string | null | undefine
   return text;
 }
 
-/** One of the agency ids of CONTRACT.md. */
+/** One of the agency ids (lib/agencies.ts, docs/interface.md). */
 export function requireAgencyId(field: string, value: string | null | undefined): AgencyId {
   if (!isAgencyId(value)) throw badUserInput(field, `must be one of ${AGENCIES.join(', ')}.`);
   return value;

@@ -1,6 +1,6 @@
 import { defineConfig } from '@graphql-hive/gateway';
 
-/** The headers every OneRoof subgraph reads (CONTRACT.md): the user's token, purpose and legal bases. */
+/** The headers every OneRoof subgraph reads (docs/interface.md, Headers): the user's token, purpose and legal bases. */
 const FORWARDED = ['authorization', 'x-purpose-of-use', 'x-request-id', 'x-conference-id', 'x-emergency-reason'];
 
 /**

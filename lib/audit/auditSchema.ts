@@ -53,7 +53,7 @@ manager), whatever router serves the supergraph.
 """
 directive @auditRecord on OBJECT
 
-"The legal basis a category was shown on (DESIGN.md, Policy)."
+"The legal basis a category was shown on (docs/authorization.md, Rules)."
 enum DisclosureBasis {
   OWN_RECORD
   CONSENT
@@ -68,7 +68,7 @@ type CategoryBasis @auditRecord ${fed('shareable')} {
   basis: DisclosureBasis!
 }
 
-"One category refused, and with which code (CONTRACT.md, Withheld data)."
+"One category refused, and with which code (docs/interface.md, Error codes)."
 type CategoryDenial @auditRecord ${fed('shareable')} {
   category: Category!
   code: String!
@@ -146,7 +146,8 @@ function perAgency(agency: AgencyId, fed: (name: string) => string): string {
   return /* GraphQL */ `
 """
 A client's disclosure records (subject access report): each agency's list comes from its own log.
-Auditors with purpose AUDIT see all; the client's FJC case manager (purpose CASE_MANAGEMENT) sees
+An agency's auditor (purpose AUDIT) reads its own agency's list, the FJC's auditor every list (each
+such read is recorded in the log read); the client's FJC case manager (purpose CASE_MANAGEMENT) sees
 what was disclosed, without staff identity; anyone else is refused (FORBIDDEN).
 """
 type DisclosureReport ${fed('key')}(fields: "clientId") @auditRecord {
@@ -157,7 +158,7 @@ type DisclosureReport ${fed('key')}(fields: "clientId") @auditRecord {
   ${field}: [Disclosure!]${requires}
 }
 
-"Break-the-glass records no reviewer has judged yet, each agency's from its own log (auditors, purpose AUDIT)."
+"Break-the-glass records no reviewer has judged yet, each agency's from its own log (its own auditor or the FJC's, purpose AUDIT)."
 type DisclosureReviewQueue ${fed('key')}(fields: "scope") @auditRecord {
   "Always EMERGENCY."
   scope: String!
@@ -167,7 +168,7 @@ type DisclosureReviewQueue ${fed('key')}(fields: "scope") @auditRecord {
 
 extend type Mutation {
   """
-  Records a verdict on a break-the-glass record of ${AGENCY_NAMES[agency]} (auditors, purpose AUDIT): justified or
+  Records a verdict on a break-the-glass record of ${AGENCY_NAMES[agency]} (its own auditor or the FJC's, purpose AUDIT): justified or
   not, with a note of 1 to 2000 characters. Adds a review to the agency's chain; the record is never changed.
   """
   ${reviewMutation(agency)}(seq: Int!, justified: Boolean!, note: String!): DisclosureReview!

@@ -43,7 +43,7 @@ export interface DisclosureView {
   hash: string | null;
 }
 
-/** Categories in the order of CONTRACT.md, whatever order the JSON column has. */
+/** Categories in the order of the Category enum (docs/authorization.md), whatever order the JSON column has. */
 function inOrder<T extends string>(map: Partial<Record<Category, T>>): [Category, T][] {
   return CATEGORIES.filter((c) => map[c] !== undefined).map((c) => [c, map[c]!]);
 }

@@ -3,7 +3,7 @@ import { CATEGORIES, type Category, type Purpose, type Role } from '../viewer';
 const ALL = CATEGORIES;
 const NONE: readonly Category[] = [];
 
-/** The categories of person data a role may ever see (DESIGN.md, Ceilings). */
+/** The categories of person data a role may ever see (docs/authorization.md, Ceilings). */
 export const ROLE_CEILINGS: Readonly<Record<Role, readonly Category[]>> = {
   FRONT_DESK: ['IDENTITY', 'INVOLVEMENT'],
   CASE_MANAGER: ALL,

@@ -4,7 +4,7 @@ import { ceilingOf } from './ceilings';
 
 /** Why a field may be shown. */
 export type Basis = 'OWN_RECORD' | 'CONSENT' | 'CASE_CONFERENCE' | 'EMERGENCY' | 'JOINT_CLIENT';
-/** Why a field is withheld: the `extensions.code` of CONTRACT.md. */
+/** Why a field is withheld: its `extensions.code` (docs/interface.md, Error codes). */
 export type DenyCode = 'FORBIDDEN' | 'PROTECTED' | 'CONSENT_REQUIRED';
 
 export type Decision = { permit: true; basis: Basis } | { permit: false; code: DenyCode; reason: string };
@@ -55,7 +55,7 @@ const permit = (basis: Basis): Decision => ({ permit: true, basis });
 
 /**
  * Decides one category of one client's record for one viewer: the ceilings, then rules 1-7 of
- * DESIGN.md, first match wins. Pure: the same inputs give the same decision in every process.
+ * docs/authorization.md, first match wins. Pure: the same inputs give the same decision in every process.
  */
 export function decide({ viewer, purpose, owner, category, bases }: DecisionInput): Decision {
   if (!ceilingOf(viewer.roles, purpose).has(category)) return deny('FORBIDDEN', 'ABOVE_CEILING');

@@ -22,7 +22,7 @@ import { loadSubgraphTypeDefs } from './typeDefs';
 /** What every resolver of a subgraph receives: the verified request plus per-request loaders. */
 export interface SubgraphContext<TLoaders, TStore = unknown> extends RequestContext {
   agency: AgencyId;
-  /** Legal bases and decisions of this request (DESIGN.md, Authorization). */
+  /** Legal bases and decisions of this request (docs/authorization.md). */
   access: AccessControl;
   loaders: TLoaders;
   /** The agency's store, for mutations; reads go through `loaders`. */

@@ -120,7 +120,7 @@ function withinCeiling(context: PolicyContext, category: Category): Decision {
 /**
  * Wraps every field of the subgraph's object types: a field labelled `@sensitive` resolves only
  * when the policy permits its category for the client it belongs to, otherwise it is `null` with
- * the error of CONTRACT.md and its resolver never runs, so withheld data never leaves the store.
+ * the error of docs/interface.md (Withheld fields) and its resolver never runs, so withheld data never leaves the store.
  * Objects below a client inherit the client, so nested fields are decided for the right person;
  * a value reached without a client (e.g. a case looked up by id) is decided on rule 1 alone.
  */

@@ -100,7 +100,7 @@ export function findUnclosedConferenceIds(store: FjcStore, caseId: string): stri
 
 export type ConferenceStatus = 'SCHEDULED' | 'OPEN' | 'ENDED' | 'CLOSED';
 
-/** Where a conference stands at `now`: only an OPEN one is a legal basis (DESIGN.md rule 4). */
+/** Where a conference stands at `now`: only an OPEN one is a legal basis (docs/authorization.md, rule 4). */
 export function conferenceStatus(conference: ConferenceRow, now = new Date().toISOString()): ConferenceStatus {
   if (conference.closedAt !== null) return 'CLOSED';
   if (conference.startsAt > now) return 'SCHEDULED';

@@ -126,7 +126,7 @@ export const PURPOSE_CODES: Record<Purpose, FhirCoding> = {
   CASE_MANAGEMENT: reason('COC', 'coordination of care'),
   // Art. 458ter conference: "prevent injury ... to living subjects who may be the target of violence".
   SECURITY_CONFERENCE: reason('THREAT', 'threat'),
-  // Art. 458bis, audited and reviewed: HL7's policy-override purpose, as CONTRACT.md names it.
+  // Art. 458bis, audited and reviewed: HL7's policy-override purpose, as docs/interface.md (FHIR export) names it.
   EMERGENCY: reason('BTG', 'break the glass'),
   // Coordinators' counts: "activities to meet program accounting requirements".
   STATISTICS: reason('HPRGRP', 'health program reporting'),
@@ -136,7 +136,7 @@ export const PURPOSE_CODES: Record<Purpose, FhirCoding> = {
 
 const sensitivity = (code: string, display: string): FhirCoding => ({ system: FHIR_SYSTEMS.actCode, code, display });
 /**
- * Category -> the HL7 v3-ActCode sensitivity codes CONTRACT.md's table names. Each label set also gets
+ * Category -> the HL7 v3-ActCode sensitivity codes of docs/authorization.md's category table. Each label set also gets
  * the category's `urn:oneroof:category` code. Deliberately absent:
  * - PATLOC (CONTACT): not a code in v3-ActCode, so LOCIS alone stands for location;
  * - N (IDENTITY) and any confidentiality code (R, V): in provision.securityLabel a confidentiality

@@ -1,6 +1,6 @@
 import type { GraphQLResponse } from './graphql';
 
-/** One error of a response, reduced to what CONTRACT.md promises (Withheld data): message, path and `{ code, category, agency, reason }`. */
+/** One error of a response, reduced to what docs/interface.md promises (Withheld fields): message, path and `{ code, category, agency, reason }`. */
 export interface WithheldRow {
   message: string;
   /** The response path, dotted: `client.police.interventions`, `clients.0.phone`. */

@@ -4,7 +4,7 @@ import { decide, type ClientBases, type Decision } from '../../lib/policy/decide
 import { CATEGORIES, PURPOSES, ROLES, type Category, type Purpose, type Role, type Viewer } from '../../lib/viewer';
 
 const ALL = [...CATEGORIES];
-/** DESIGN.md's ceilings, written out again so the table is checked, not restated. */
+/** The ceilings of docs/authorization.md, written out again so the table is checked, not restated. */
 const ROLE_TABLE: Record<Role, string> = {
   FRONT_DESK: 'IDENTITY INVOLVEMENT',
   CASE_MANAGER: ALL.join(' '),
