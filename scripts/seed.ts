@@ -1,9 +1,13 @@
 import path from 'node:path';
 import { AGENCIES } from '../lib/agencies';
 import { loadConfig } from '../lib/config';
+import { DEFAULT_CLIENTS, DEFAULT_SEED, fullYears } from '../lib/seed/world';
+import { storeFile } from '../lib/subgraph/runSubgraph';
+import { interventionsPerYear } from '../seed/calibration';
 import { seedAll } from '../seed/seedAll';
+import { openPoliceStore } from '../subgraphs/police/store';
 
-const USAGE = 'usage: npm run seed -- --clients <N> [--seed <S>] [--data-dir <dir>]';
+const USAGE = 'usage: npm run seed -- [--clients <N>] [--seed <S>] [--data-dir <dir>]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -17,8 +21,8 @@ function positiveInteger(flag: string, value: string | undefined, max: number): 
 }
 
 const args = process.argv.slice(2);
-let clients = 400;
-let seed = 1;
+let clients = DEFAULT_CLIENTS;
+let seed = DEFAULT_SEED;
 let dataDir = loadConfig().dataDir;
 for (let i = 0; i < args.length; i += 2) {
   const [flag, value] = [args[i], args[i + 1]];
@@ -44,3 +48,9 @@ process.stderr.write(
   `done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.clients} clients, ${summary.cases} cases, ` +
     `${summary.involvements} agency links over ${AGENCIES.length} stores\n`,
 );
+// The calibration's yardstick (docs/statistics.md, The synthetic world): about 1,000 a year by default.
+const police = openPoliceStore(storeFile(path.resolve(dataDir), 'police'));
+const perYear = interventionsPerYear(police);
+police.close();
+const years = fullYears(summary).map((year) => `${year}: ${perYear.get(year) ?? 0}`);
+process.stderr.write(`police domestic-violence interventions a year: ${years.join(', ')}\n`);

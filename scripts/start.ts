@@ -3,6 +3,7 @@ import readline from 'node:readline';
 import { AGENCIES, type AgencyId } from '../lib/agencies';
 import { ensureDevKeys } from '../lib/auth/devKeys';
 import { ConfigError, loadConfig } from '../lib/config';
+import { DEFAULT_CLIENTS } from '../lib/seed/world';
 import { isSeeded, seedAll } from '../seed/seedAll';
 import { spawnEntry, waitForHealth } from './processes';
 
@@ -11,7 +12,6 @@ import { spawnEntry, waitForHealth } from './processes';
  * them answer `/health`. Logs are prefixed with the process name. Ctrl-C, or any process that
  * fails, stops them all.
  */
-const DEFAULT_CLIENTS = 400;
 const READY_TIMEOUT_MS = 60_000;
 
 type Name = AgencyId | 'gateway';

@@ -11,6 +11,9 @@ export interface SeedSummary {
   cases: number;
   involvements: number;
   seed: number;
+  /** The world's first day and its reference day. */
+  start: string;
+  today: string;
   generatedAt: string;
 }
 
@@ -53,6 +56,8 @@ export function seedAll(
     cases: world.cases.length,
     involvements: world.involvements.length,
     seed: world.seed,
+    start: world.start,
+    today: world.today,
     generatedAt: new Date().toISOString(),
   };
   fs.writeFileSync(path.join(dataDir, MANIFEST), JSON.stringify(summary, null, 2));

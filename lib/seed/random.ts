@@ -45,3 +45,8 @@ export function addDays(from: string, days: number): string {
 export function addDaysTime(from: string, days: number): string {
   return new Date(Date.parse(from) + Math.round(days * DAY)).toISOString();
 }
+
+/** The earlier of two ISO dates or date-times. */
+export function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}

@@ -1,6 +1,7 @@
 import type { PartnerAgencyId } from '../agencies';
 import { address, firstName, lastName, phone, type SyntheticAddress } from './names';
-import { addDays, createRandom, type Random } from './random';
+import { involve } from './involvement';
+import { addDays, createRandom, minDate, type Random } from './random';
 
 /**
  * The synthetic world every store is seeded from: who the clients are, how they form families and
@@ -63,6 +64,8 @@ export interface World {
   seed: number;
   /** The day the world is seen from: records before it are history, after it are planned. */
   today: string;
+  /** The first day families arrive on; from then on they arrive at a steady rate until `today`. */
+  start: string;
   clients: WorldClient[];
   cases: WorldCase[];
   involvements: WorldInvolvement[];
@@ -70,13 +73,27 @@ export interface World {
 }
 
 export interface WorldOptions {
-  /** Number of clients; default 400. */
+  /** Number of clients; default `DEFAULT_CLIENTS`. */
   clients?: number;
   /** Seed of the random generator; default 1. */
   seed?: number;
   /** Reference day; default 2026-11-01, so that a seed always gives the same data. */
   today?: string;
 }
+
+/**
+ * Clients of the default dataset (`npm start`, `npm run seed` without `--clients`): the size at
+ * which the police figures reach the zone's own order of magnitude, about 1,000 domestic-violence
+ * interventions a year (docs/statistics.md, The synthetic world). Every volume scales with it.
+ */
+export const DEFAULT_CLIENTS = 5000;
+export const DEFAULT_SEED = 1;
+/**
+ * Days of history before `today`. Families arrive at a steady rate over all of them; the first
+ * eight months are a run-in (a family's records follow its arrival over months), so every full
+ * calendar year after it shows the world's steady volumes.
+ */
+export const HISTORY_DAYS = 1280;
 
 /** Clients the end-to-end tests rely on, the same for every seed and size. */
 export const FIXTURE_CLIENTS = {
@@ -95,33 +112,32 @@ export function clientId(index: number): string {
 }
 
 const LANGUAGES = ['nl', 'nl', 'nl', 'nl', 'fr', 'en', 'ar', 'tr', 'pl', 'ro'];
-const SPAN_DAYS = 730; // the dataset covers two years of FJC work
 
 /** Generates the world; deterministic for a given `seed`, `clients` and `today`. */
 export function generateWorld(options: WorldOptions = {}): World {
-  const size = Math.max(options.clients ?? 400, 4);
-  const seed = options.seed ?? 1;
+  const size = Math.max(options.clients ?? DEFAULT_CLIENTS, 4);
+  const seed = options.seed ?? DEFAULT_SEED;
   const today = options.today ?? '2026-11-01';
   const random = createRandom(seed);
   const staff = createStaff(random.fork('staff'), Math.max(4, Math.ceil(size / 150)));
   const caseManagers = staff.filter((s) => s.agency === 'fjc').map((s) => s.sub);
-  const world: World = { seed, today, clients: [], cases: [], involvements: [], staff };
+  const world: World = { seed, today, start: addDays(today, -HISTORY_DAYS), clients: [], cases: [], involvements: [], staff };
 
   let familyNumber = 0;
   while (world.clients.length < size) {
     const first = world.clients.length === 0;
     if (!first && world.clients.length >= 3 && random.chance(0.08)) {
-      addWalkIn(world, random, today);
+      addWalkIn(world, random);
       continue;
     }
     const childCount = first ? 1 : random.chance(0.62) ? random.int(1, 3) : 0;
     if (world.clients.length + 2 + childCount > size) {
-      addWalkIn(world, random, today);
+      addWalkIn(world, random);
       continue;
     }
     familyNumber += 1;
-    addFamily(world, random, { familyNumber, childCount, first, today, caseManagers });
-    if (first) addWalkIn(world, random, today);
+    addFamily(world, random, { familyNumber, childCount, first, caseManagers });
+    if (first) addWalkIn(world, random);
   }
   return world;
 }
@@ -137,12 +153,13 @@ function createStaff(random: Random, perAgency: number): StaffMember[] {
   );
 }
 
-function newClient(world: World, random: Random, role: CaseRole, age: number, gender: Gender, today: string): WorldClient {
+/** A new client, registered at the FJC on `registeredAt`. */
+function newClient(world: World, random: Random, role: CaseRole, age: number, gender: Gender, registeredAt: string): WorldClient {
   const client: WorldClient = {
     id: clientId(world.clients.length + 1),
     firstName: firstName(random),
     lastName: lastName(random),
-    dateOfBirth: addDays(today, -Math.round(age * 365.25) - random.int(0, 364)),
+    dateOfBirth: addDays(world.today, -Math.round(age * 365.25) - random.int(0, 364)),
     gender,
     language: random.pick(LANGUAGES),
     interpreterNeeded: false,
@@ -150,7 +167,7 @@ function newClient(world: World, random: Random, role: CaseRole, age: number, ge
     email: role === 'CHILD' || random.chance(0.4) ? null : `client${world.clients.length + 1}@example.invalid`,
     address: address(random),
     addressProtected: false,
-    registeredAt: addDays(today, -random.int(1, SPAN_DAYS)),
+    registeredAt,
     role,
     caseId: null,
     household: null,
@@ -160,25 +177,30 @@ function newClient(world: World, random: Random, role: CaseRole, age: number, ge
   return client;
 }
 
-function addWalkIn(world: World, random: Random, today: string): void {
-  newClient(world, random, 'OTHER', random.int(19, 70), random.chance(0.8) ? 'FEMALE' : 'MALE', today);
+function addWalkIn(world: World, random: Random): void {
+  const registeredAt = addDays(world.today, -random.int(1, HISTORY_DAYS));
+  newClient(world, random, 'OTHER', random.int(19, 70), random.chance(0.8) ? 'FEMALE' : 'MALE', registeredAt);
 }
 
 interface FamilyOptions {
   familyNumber: number;
   childCount: number;
   first: boolean;
-  today: string;
   caseManagers: string[];
 }
 
 function addFamily(world: World, random: Random, options: FamilyOptions): void {
-  const { today, first } = options;
+  const { today } = world;
+  const { first } = options;
+  // The day the family comes to the FJC, at a steady rate over the world's history: the victim and
+  // the children are registered then, the person who used violence within the month.
+  const arrival = addDays(today, -random.int(3, HISTORY_DAYS));
   const victimGender: Gender = random.chance(0.85) ? 'FEMALE' : random.chance(0.9) ? 'MALE' : 'X';
-  const victim = newClient(world, random, 'VICTIM', random.int(19, 65), victimGender, today);
-  const perpetrator = newClient(world, random, 'PERPETRATOR', random.int(20, 68), victimGender === 'FEMALE' ? 'MALE' : 'FEMALE', today);
+  const victim = newClient(world, random, 'VICTIM', random.int(19, 65), victimGender, arrival);
+  const perpetratorGender = victimGender === 'FEMALE' ? 'MALE' : 'FEMALE';
+  const perpetrator = newClient(world, random, 'PERPETRATOR', random.int(20, 68), perpetratorGender, minDate(addDays(arrival, random.int(0, 30)), today));
   const children = Array.from({ length: options.childCount }, () =>
-    newClient(world, random, 'CHILD', random.int(0, 16), random.chance(0.5) ? 'FEMALE' : 'MALE', today),
+    newClient(world, random, 'CHILD', random.int(0, 16), random.chance(0.5) ? 'FEMALE' : 'MALE', arrival),
   );
   for (const member of [victim, perpetrator, ...children]) member.household = options.familyNumber;
   // Children live with the victim; a victim who fled has a protected address.
@@ -187,11 +209,12 @@ function addFamily(world: World, random: Random, options: FamilyOptions): void {
   for (const child of children) child.addressProtected = victim.addressProtected;
   perpetrator.lastName = random.chance(0.5) ? victim.lastName : perpetrator.lastName;
 
-  // CO3 follows high-risk cases for about 22 months; most families here have a case.
+  // CO3 follows high-risk cases for up to about 22 months; most families here have a case.
   const hasCase = first || random.chance(0.85);
-  const openedAt = addDays(today, -random.int(3, 700));
+  const openedAt = minDate(addDays(arrival, random.int(0, 14)), today);
   if (hasCase) {
-    const open = first || Date.parse(today) - Date.parse(openedAt) < 660 * 86_400_000 || random.chance(0.2);
+    const closedAt = addDays(openedAt, random.int(300, 700));
+    const open = first || closedAt > today;
     const members = [
       { clientId: victim.id, role: 'VICTIM' as const },
       { clientId: perpetrator.id, role: 'PERPETRATOR' as const },
@@ -202,7 +225,7 @@ function addFamily(world: World, random: Random, options: FamilyOptions): void {
       reference: `CO3/${openedAt.slice(0, 4)}/${String(options.familyNumber).padStart(5, '0')}`,
       status: open ? 'OPEN' : 'CLOSED',
       openedAt,
-      closedAt: open ? null : addDays(openedAt, random.int(300, 700)),
+      closedAt: open ? null : closedAt,
       riskLevel: first ? 'VERY_HIGH' : random.pick(['MEDIUM', 'HIGH', 'HIGH', 'VERY_HIGH'] as const),
       caseManager: random.pick(options.caseManagers),
       members,
@@ -210,54 +233,7 @@ function addFamily(world: World, random: Random, options: FamilyOptions): void {
     world.cases.push(theCase);
     for (const member of [victim, perpetrator, ...children]) member.caseId = theCase.id;
   }
-  involve(world, random, { victim, perpetrator, children, first, since: openedAt, today });
-}
-
-interface Household {
-  victim: WorldClient;
-  perpetrator: WorldClient;
-  children: WorldClient[];
-  first: boolean;
-  since: string;
-  today: string;
-}
-
-function minDate(a: string, b: string): string {
-  return a < b ? a : b;
-}
-
-function involve(world: World, random: Random, household: Household): void {
-  const { victim, perpetrator, children, first, since, today } = household;
-  const link = (agency: PartnerAgencyId, client: WorldClient, capacity: string) => {
-    world.involvements.push({
-      agency,
-      clientId: client.id,
-      capacity,
-      since: minDate(addDays(since, random.int(-120, 60)), today),
-      contactPerson: `${agency}-staff-${random.int(1, 4)}`,
-    });
-  };
-  // Police usually know both sides: they come after several acts of violence.
-  const police = first || random.chance(0.9);
-  if (police) {
-    link('police', victim, 'VICTIM');
-    link('police', perpetrator, 'SUSPECT');
-  }
-  if (first || (police && random.chance(0.45))) link('probation', perpetrator, 'SUPERVISED_PERSON');
-  if (first || random.chance(0.4)) link('perpetrator-programs', perpetrator, 'PARTICIPANT');
-  if (children.length > 0 && (first || random.chance(0.7))) {
-    for (const child of children) link('youth-care', child, 'CHILD');
-    link('youth-care', first ? perpetrator : victim, 'PARENT');
-  }
-  if (first || random.chance(0.45)) link('housing', victim, 'APPLICANT');
-  if (first) link('housing', perpetrator, 'APPLICANT');
-  if (random.chance(0.5)) link('mental-health', victim, 'CLIENT');
-  // Children present at an intervention are recorded by the police too, and some are in care.
-  for (const child of children) {
-    if (police && random.chance(0.5)) link('police', child, 'CHILD');
-    if (random.chance(0.25)) link('mental-health', child, 'CLIENT');
-  }
-  if (first || random.chance(0.35)) link('mental-health', perpetrator, 'CLIENT');
+  involve(world, random, { victim, perpetrator, children, first, arrival });
 }
 
 /** The members of each household, by household number. */
@@ -280,4 +256,13 @@ export function involvementsOf(world: World, agency: PartnerAgencyId): WorldInvo
     seen.add(inv.clientId);
     return true;
   });
+}
+
+/** The calendar years the world covers whole: from 1 January after its start to 31 December before `today`. */
+export function fullYears(world: Pick<World, 'start' | 'today'>): number[] {
+  const years: number[] = [];
+  for (let year = Number(world.start.slice(0, 4)); `${year}-12-31` < world.today; year += 1) {
+    if (`${year}-01-01` >= world.start) years.push(year);
+  }
+  return years;
 }

@@ -10,7 +10,8 @@ import type { FjcStore } from './store';
 /**
  * The consent registry's and the conferences' history in the synthetic world: consents of some
  * victims to the agencies that know them (a few revoked, some expired), and past, closed security
- * conferences. The first family (the end-to-end tests' fixture) is left without either.
+ * conferences, mostly for high-risk cases in the weeks after they opened. The first family (the
+ * end-to-end tests' fixture) is left without either.
  */
 
 /** What each agency usually needs to see of a victim's data held elsewhere. */
@@ -70,13 +71,17 @@ function participantsOf(theCase: WorldCase, world: World): { staffId: string; ag
   return [...seen].map(([staffId, agency]) => ({ staffId, agency }));
 }
 
+/** Share of cases that get a security conference, by risk level: the higher the risk, the likelier. */
+const CONFERENCE_SHARE: Record<WorldCase['riskLevel'], number> = { LOW: 0.05, MEDIUM: 0.1, HIGH: 0.3, VERY_HIGH: 0.55 };
+
 export function seedConferences(store: FjcStore, world: World, random: Random, excluded: ReadonlySet<string>): void {
   let conferences = 0;
   let actions = 0;
   for (const theCase of world.cases) {
-    if (theCase.status !== 'OPEN' || excluded.has(theCase.id) || !random.chance(0.2)) continue;
-    const day = addDays(world.today, -random.int(3, 200));
-    if (day <= theCase.openedAt) continue;
+    if (excluded.has(theCase.id) || !random.chance(CONFERENCE_SHARE[theCase.riskLevel])) continue;
+    // Convened in the weeks after the case opened, once the agencies' information is in.
+    const day = addDays(theCase.openedAt, random.int(7, 75));
+    if (day >= world.today || (theCase.closedAt !== null && day >= theCase.closedAt)) continue;
     conferences += 1;
     const id = seq('CONF-', conferences);
     const participants = participantsOf(theCase, world);

@@ -24,10 +24,10 @@ interface Applicant {
 }
 
 /**
- * Invents the housing service's records for the clients it knows. About 30% of victims stay in a
+ * Invents the housing service's records for the clients it knows. About 40% of victims stay in a
  * shelter first (women's shelter or crisis accommodation, sometimes followed by transitional
  * housing), with their children. Most applicants have one social housing application, some an
- * earlier withdrawn one; about 35% get priority or emergency allocation, mostly those who had to
+ * earlier withdrawn one; about 40% get priority or emergency allocation, mostly those who had to
  * flee. Status and offers follow from the waiting time that priority implies.
  */
 export function seedHousing(store: HousingStore, world: World, random: Random): void {
@@ -52,7 +52,7 @@ export function seedHousing(store: HousingStore, world: World, random: Random): 
 
 function seedApplicant(context: Context, applicant: Applicant): void {
   const { random, today } = context;
-  const sheltered = applicant.client.role === 'VICTIM' && random.chance(0.3);
+  const sheltered = applicant.client.role === 'VICTIM' && random.chance(0.4);
   const shelterStart = sheltered ? notAfter(addDays(applicant.since, random.int(-10, 20)), today) : null;
   if (shelterStart) addShelterStays(context, applicant, shelterStart);
   const urgent = random.chance(sheltered ? 0.75 : 0.2);

@@ -2,7 +2,7 @@ import { insertClientLink } from '../../lib/store/clientLinks';
 import type { Random } from '../../lib/seed/random';
 import { addDays } from '../../lib/seed/random';
 import { toListColumn } from '../../lib/subgraph/columns';
-import { households, involvementsOf, type World, type WorldInvolvement } from '../../lib/seed/world';
+import { households, involvementsOf, type CaseRole, type World, type WorldInvolvement } from '../../lib/seed/world';
 import type { MentalHealthStore } from './store';
 
 const SUBSTANCES = ['ALCOHOL', 'ALCOHOL', 'ALCOHOL', 'ALCOHOL', 'CANNABIS', 'CANNABIS', 'COCAINE', 'OPIOIDS', 'SEDATIVES', 'OTHER_DRUGS'];
@@ -11,6 +11,8 @@ const SUBSTANCE_CODES: Record<string, string> = { ALCOHOL: 'F10', CANNABIS: 'F12
 const VICTIM_CODES = ['F43.1', 'F43.1', 'F43.1', 'F32', 'F32', 'F33', 'F41.1', 'F43.0', 'F43.2', 'F43.2'];
 const PERPETRATOR_CODES = ['F32', 'F33', 'F41.1', 'F43.2', 'F43.2', 'F60', 'F60'];
 const VICTIM_SERVICES = ['ADULT_OUTPATIENT', 'ADULT_OUTPATIENT', 'ADULT_OUTPATIENT', 'TRAUMA_CARE', 'TRAUMA_CARE', 'CRISIS_TEAM'];
+// Substance use is mostly on the aggressor side; children in care here are not treated for addiction.
+const ADDICTION_SHARE: Record<CaseRole, number> = { PERPETRATOR: 0.48, VICTIM: 0.22, OTHER: 0.22, CHILD: 0 };
 const PERPETRATOR_SERVICES = ['ADULT_OUTPATIENT', 'ADULT_OUTPATIENT', 'ADULT_OUTPATIENT', 'FORENSIC_OUTPATIENT', 'FORENSIC_OUTPATIENT', 'CRISIS_TEAM'];
 
 interface Context {
@@ -32,10 +34,10 @@ interface Episode {
 
 /**
  * Invents the centre's records for the clients it knows. About 70% are in care at present, the
- * others had an episode that ended; some had an earlier episode too. About 35% receive addiction
- * care, more among persons who used violence (about one in two) than among victims (about one in
- * five). About 30% have a crisis plan, most of those followed by the crisis team. Diagnoses are
- * ICD-10 chapter F codes, missing for some episodes where none was established yet.
+ * others had an episode that ended; some had an earlier episode too. Addiction care is mostly on
+ * the aggressor side: about one in two persons who used violence, one in five victims, no children.
+ * About 30% have a crisis plan, most of those followed by the crisis team. Diagnoses are ICD-10
+ * chapter F codes, missing for some episodes where none was established yet.
  */
 export function seedMentalHealth(store: MentalHealthStore, world: World, random: Random): void {
   const known = new Map<string, { inv: WorldInvolvement; personId: string }>();
@@ -55,13 +57,14 @@ export function seedMentalHealth(store: MentalHealthStore, world: World, random:
   for (const members of households(world).values()) {
     for (const client of members) {
       const link = known.get(client.id);
-      if (link) seedClient(context, link.inv, link.personId, client.role === 'PERPETRATOR');
+      if (link) seedClient(context, link.inv, link.personId, client.role);
     }
   }
 }
 
-function seedClient(context: Context, inv: WorldInvolvement, personId: string, perpetrator: boolean): void {
+function seedClient(context: Context, inv: WorldInvolvement, personId: string, role: CaseRole): void {
   const { random, today } = context;
+  const perpetrator = role === 'PERPETRATOR';
   const coordinator = random.chance(0.7) ? inv.contactPerson : random.pick(context.coordinators);
   if (random.chance(0.2)) {
     const start = addDays(inv.since, -random.int(400, 900));
@@ -73,7 +76,7 @@ function seedClient(context: Context, inv: WorldInvolvement, personId: string, p
   const start = notAfter(addDays(inv.since, random.int(0, 30)), today);
   const inCare = random.chance(0.7);
   const end = inCare ? null : endBeforeToday(random, start, today);
-  const addiction = random.chance(perpetrator ? 0.48 : 0.22);
+  const addiction = random.chance(ADDICTION_SHARE[role]);
   const substances = addiction ? [...new Set([random.pick(SUBSTANCES), ...(random.chance(0.3) ? [random.pick(SUBSTANCES)] : [])])] : [];
   const service = addiction && random.chance(0.8) ? 'ADDICTION_CARE' : random.pick(perpetrator ? PERPETRATOR_SERVICES : VICTIM_SERVICES);
   // The crisis team often acts before a diagnosis is established.

@@ -5,7 +5,8 @@ import type { PerpetratorProgramsStore } from './store';
 
 type Programme = 'GROUP_PROGRAMME' | 'INDIVIDUAL_TRACK' | 'TIME_OUT';
 
-const PROGRAMMES: Programme[] = ['GROUP_PROGRAMME', 'GROUP_PROGRAMME', 'GROUP_PROGRAMME', 'INDIVIDUAL_TRACK', 'INDIVIDUAL_TRACK', 'TIME_OUT'];
+// Groups are the commonest; a short time-out is often the first step for those referred soon after an intervention.
+const PROGRAMMES: Programme[] = ['GROUP_PROGRAMME', 'GROUP_PROGRAMME', 'INDIVIDUAL_TRACK', 'INDIVIDUAL_TRACK', 'TIME_OUT', 'TIME_OUT'];
 /** Sessions a programme foresees, and days between sessions: weekly groups, fortnightly individual work, a twice-weekly time-out. */
 const SCHEDULE: Record<Programme, { sessions: [number, number]; every: number }> = {
   GROUP_PROGRAMME: { sessions: [14, 20], every: 7 },
@@ -37,10 +38,8 @@ export function seedPerpetratorPrograms(store: PerpetratorProgramsStore, world: 
   involvementsOf(world, 'perpetrator-programs').forEach((inv, i) => {
     const personId = `PP-${String(i + 1).padStart(7, '0')}`;
     insertClientLink(store, { clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
-    // Intake interviews and a waiting list come before the first session; some known for a while enrol only now.
-    let day = addDays(inv.since, random.int(7, 45));
-    const recent = addDays(world.today, -random.int(0, 120));
-    if (random.chance(0.18) && recent > day) day = recent;
+    // Intake interviews and a waiting list come before the first session; for some the wait is months.
+    let day = addDays(inv.since, random.chance(0.8) ? random.int(7, 45) : random.int(60, 240));
     for (let attempt = 0; attempt < 2 && day <= world.today; attempt += 1) {
       enrolments += 1;
       const id = `PP-ENR-${String(enrolments).padStart(7, '0')}`;

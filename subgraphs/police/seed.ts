@@ -28,10 +28,12 @@ export function seedPolice(store: PoliceStore, world: World, random: Random): vo
     const s = suspect && known.get(suspect.id);
     if (!v || !s) continue;
     const hasChildren = members.some((m) => m.role === 'CHILD');
+    // The first intervention is the one through which the police came to know the family; violence
+    // recurs in many families, and the police come back.
     const count = random.int(1, 4);
     let day = v.inv.since;
     for (let i = 0; i < count; i += 1) {
-      day = addDays(day, random.int(5, 160));
+      if (i > 0) day = addDays(day, random.int(5, 160));
       if (day > world.today) break;
       report += 1;
       const reportNumber = `AN.${day.slice(0, 4)}.${String(report).padStart(6, '0')}`;

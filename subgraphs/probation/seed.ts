@@ -7,7 +7,7 @@ import type { ProbationStore } from './store';
 type Frame = 'PROBATION_SUSPENDED_SENTENCE' | 'AUTONOMOUS_PROBATION_SENTENCE' | 'CONDITIONAL_RELEASE' | 'ELECTRONIC_MONITORING' | 'PRETRIAL_CONDITIONS';
 
 const FRAMES: Frame[] = [
-  'PROBATION_SUSPENDED_SENTENCE', 'PROBATION_SUSPENDED_SENTENCE', 'PROBATION_SUSPENDED_SENTENCE', 'PROBATION_SUSPENDED_SENTENCE',
+  'PROBATION_SUSPENDED_SENTENCE', 'PROBATION_SUSPENDED_SENTENCE', 'PROBATION_SUSPENDED_SENTENCE',
   'PRETRIAL_CONDITIONS', 'PRETRIAL_CONDITIONS', 'AUTONOMOUS_PROBATION_SENTENCE', 'AUTONOMOUS_PROBATION_SENTENCE',
   'CONDITIONAL_RELEASE', 'ELECTRONIC_MONITORING',
 ];
@@ -58,8 +58,9 @@ interface Breach {
 /**
  * Invents the probation service's records for the persons it supervises: most have one order, about
  * one in seven a pre-trial order followed by a probation sentence after the judgment. No contact with the
- * victim and attending a perpetrator programme are the usual conditions. About a fifth of persons
- * breach a condition, which shows in missed appointments, breach reports and sometimes revocation.
+ * victim and attending a perpetrator programme are the usual conditions. About two in five persons
+ * breach a condition, once or more, which shows in missed appointments, breach reports and sometimes
+ * revocation.
  */
 export function seedProbation(store: ProbationStore, world: World, random: Random): void {
   let orders = 0;
@@ -68,7 +69,7 @@ export function seedProbation(store: ProbationStore, world: World, random: Rando
     insertClientLink(store, { clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
     const start = inv.since < world.today ? inv.since : world.today;
     const plan: Frame[] = random.chance(0.2) ? ['PRETRIAL_CONDITIONS', random.pick(SENTENCES)] : [random.pick(FRAMES)];
-    const breachOn = random.chance(0.22) ? random.int(0, plan.length - 1) : -1;
+    const breachOn = random.chance(0.55) ? random.int(0, plan.length - 1) : -1;
     let day = start;
     for (const [index, frame] of plan.entries()) {
       if (day > world.today) break;
@@ -148,14 +149,16 @@ function planAppointments(random: Random, order: Order, lastDay: string): Appoin
 }
 
 function planBreaches(random: Random, order: Order, appointments: Appointment[], lastDay: string): Breach[] {
-  const kinds = ['MISSED_APPOINTMENTS', 'NEW_OFFENCE'];
+  // Missed appointments are the commonest breach, and in domestic violence contact with the victim
+  // and new offences against her.
+  const kinds = ['MISSED_APPOINTMENTS', 'MISSED_APPOINTMENTS', 'MISSED_APPOINTMENTS', 'NEW_OFFENCE', 'NEW_OFFENCE'];
   if (order.conditions.includes(NO_CONTACT)) kinds.push('NO_CONTACT_VIOLATED', 'NO_CONTACT_VIOLATED', 'NO_CONTACT_VIOLATED');
-  if (order.conditions.includes(PROGRAMME)) kinds.push('PROGRAMME_ABSENCE', 'PROGRAMME_ABSENCE');
+  if (order.conditions.includes(PROGRAMME)) kinds.push('PROGRAMME_ABSENCE', 'PROGRAMME_ABSENCE', 'PROGRAMME_ABSENCE');
   if (order.conditions.includes(ADDICTION)) kinds.push('TREATMENT_ABANDONED');
   if (order.conditions.includes(MONITORING)) kinds.push('MONITORING_VIOLATED', 'MONITORING_VIOLATED');
   const held = appointments.filter((a) => a.outcome !== 'PLANNED');
   const breaches: Breach[] = [];
-  const count = random.chance(0.7) ? 1 : 2;
+  const count = random.chance(0.5) ? 1 : random.chance(0.6) ? 2 : 3;
   for (let i = 0; i < count && held.length >= 2; i += 1) {
     const kind = random.pick(kinds);
     const at = random.int(1, held.length - 1);

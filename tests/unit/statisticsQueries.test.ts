@@ -1,15 +1,8 @@
 import type { AgencyId } from '../../lib/agencies';
-import type { Figure } from '../../lib/statistics/figures';
 import { sqlBounds } from '../../lib/statistics/period';
 import type { SqliteStore } from '../../lib/store/sqlite';
-import { FJC_FIGURES } from '../../subgraphs/fjc/statistics';
-import { HOUSING_FIGURES } from '../../subgraphs/housing/statistics';
-import { MENTAL_HEALTH_FIGURES } from '../../subgraphs/mental-health/statistics';
-import { PERPETRATOR_PROGRAM_FIGURES } from '../../subgraphs/perpetrator-programs/statistics';
-import { POLICE_FIGURES } from '../../subgraphs/police/statistics';
-import { PROBATION_FIGURES } from '../../subgraphs/probation/statistics';
+import { AGENCY_FIGURES as FIGURES } from '../../seed/calibration';
 import { SUBGRAPHS } from '../../subgraphs/registry';
-import { YOUTH_CARE_FIGURES } from '../../subgraphs/youth-care/statistics';
 
 /**
  * Item 4 of the statistics issue without a 100,000-client dataset: every figure's query reads its
@@ -17,16 +10,6 @@ import { YOUTH_CARE_FIGURES } from '../../subgraphs/youth-care/statistics';
  * its cost follows the records in the period, not the size of the store. (Timings at scale belong
  * to benchmarks; docs/statistics.md gives measured ones.)
  */
-const FIGURES: Record<AgencyId, Record<string, Figure>> = {
-  fjc: FJC_FIGURES,
-  police: POLICE_FIGURES,
-  probation: PROBATION_FIGURES,
-  'perpetrator-programs': PERPETRATOR_PROGRAM_FIGURES,
-  'youth-care': YOUTH_CARE_FIGURES,
-  housing: HOUSING_FIGURES,
-  'mental-health': MENTAL_HEALTH_FIGURES,
-};
-
 const PERIOD = { from: '2026-01-01', to: '2026-12-31', granularity: 'MONTH' } as const;
 
 const cases = Object.entries(FIGURES).flatMap(([agency, figures]) =>

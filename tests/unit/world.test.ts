@@ -1,4 +1,4 @@
-import { FIXTURE_CLIENTS, generateWorld, involvementsOf } from '../../lib/seed/world';
+import { FIXTURE_CLIENTS, fullYears, generateWorld, involvementsOf } from '../../lib/seed/world';
 import { PARTNER_AGENCIES } from '../../lib/agencies';
 
 describe('the synthetic world', () => {
@@ -36,6 +36,15 @@ describe('the synthetic world', () => {
     for (const agency of PARTNER_AGENCIES) {
       for (const inv of involvementsOf(world, agency)) expect(inv.since <= world.today).toBe(true);
     }
+  });
+
+  it('dates every family from its start to its reference day, and counts only the calendar years it covers whole', () => {
+    expect({ start: world.start, today: world.today }).toEqual({ start: '2023-05-01', today: '2026-11-01' });
+    const registered = world.clients.map((c) => c.registeredAt).sort();
+    expect(registered[0]! >= world.start && registered[registered.length - 1]! <= world.today).toBe(true);
+    expect(fullYears(world)).toEqual([2024, 2025]);
+    expect(fullYears({ start: '2024-01-01', today: '2026-01-01' })).toEqual([2024, 2025]);
+    expect(fullYears({ start: '2024-01-02', today: '2025-12-31' })).toEqual([]);
   });
 
   it('uses invented names and unreachable contact details only', () => {
