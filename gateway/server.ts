@@ -14,6 +14,7 @@ import { createBasisCheck } from './basisCheck';
 import { createGatewayContext, type GatewayContext } from './context';
 import type { GatewaySigner } from '../lib/auth/gatewaySignature';
 import { createCircuitBreaker, type CircuitBreaker } from './circuitBreaker';
+import { mountCors } from './cors';
 import { AgencyDataSource } from './dataSource';
 import { mountDisclosureReport } from './disclosureReport';
 import { createOperationFilter } from './operationFilter';
@@ -35,6 +36,8 @@ export interface GatewayServerOptions {
   limits?: QueryLimitsConfig;
   /** Subgraph timeouts and circuit breakers; default 2000 ms per agency, 3 failures, 5 s cool-down. */
   resilience?: Pick<ResilienceConfig, 'subgraphTimeoutMs' | 'breakerFailures' | 'breakerCooldownMs'>;
+  /** Origins whose web pages may call `/graphql` and `/statistics.csv` (`ONEROOF_CORS_ORIGINS`); default none. */
+  corsOrigins?: readonly string[];
   /**
    * `false`: benchmark mode (`ONEROOF_BENCH_AUTHORIZATION=off`): no token check, no ceiling filter
    * (nor the query limits checked with it), no signatures. Refused in production; default true.
@@ -149,5 +152,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const asCaller = { apollo, context, headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS };
   mountDisclosureReport(server, asCaller);
   mountStatisticsCsv(server, { ...asCaller, supergraphSdl: options.supergraphSdl });
+  // Last, so that it sees every request first: preflights never reach the routes above.
+  mountCors(server, { origins: options.corsOrigins ?? [], headers: asCaller.headers });
   return { apollo, gateway, http: server, handle, breakers };
 }

@@ -40,5 +40,6 @@ export async function startGateway(config: OneRoofConfig, supergraphSdl: string,
     limits: config.limits,
     resilience: config.resilience,
     authorization: !config.benchAuthorizationOff,
+    corsOrigins: config.corsOrigins,
   });
 }

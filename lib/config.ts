@@ -38,6 +38,11 @@ export interface OneRoofConfig {
    * and the disclosure log. Refused in production; default false (authorization on).
    */
   benchAuthorizationOff: boolean;
+  /**
+   * `ONEROOF_CORS_ORIGINS`: the exact origins (`https://dashboard.example.org`) whose web pages may
+   * call `/graphql` and `/statistics.csv` with a bearer token; default none.
+   */
+  corsOrigins: string[];
 }
 
 /** Query limits of the gateway (README, Limits and resilience); each has its own error code. */
@@ -165,7 +170,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OneRoofConfig 
     resilience: resilienceConfig(env),
     allowPlaintextSubgraphs: flag(env, 'ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS'),
     benchAuthorizationOff: benchAuthorizationOff(env, production),
+    corsOrigins: corsOrigins(env.ONEROOF_CORS_ORIGINS, production),
   };
+}
+
+/**
+ * `ONEROOF_CORS_ORIGINS`, a comma-separated allow-list of exact origins as a browser sends them in
+ * `Origin`: scheme, host and port only, lower case, no default port, no path. Anything else is
+ * refused rather than guessed at: a near miss would silently allow nothing, a pattern too much.
+ */
+function corsOrigins(raw: string | undefined, production: boolean): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const origins = raw.split(',').map((entry) => entry.trim());
+  for (const origin of origins) {
+    const refuse = (why: string) => new ConfigError(`ONEROOF_CORS_ORIGINS: "${origin}" ${why}`);
+    if (origin === '*') throw refuse('is refused: list each dashboard\'s exact origin, e.g. https://dashboard.example.org.');
+    if (origin === '') throw refuse('is empty: separate origins with single commas.');
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw refuse('is not an origin: write scheme and host, e.g. https://dashboard.example.org.');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refuse('is not an http(s) origin.');
+    if (url.origin !== origin) throw refuse(`is not an exact origin: write ${url.origin} (no path, no trailing slash, no default port, lower case).`);
+    if (production && url.protocol !== 'https:') throw refuse('is refused in production: a bearer token travels from that page, so it must be served over https.');
+  }
+  return [...new Set(origins)];
 }
 
 /** `ONEROOF_BENCH_AUTHORIZATION`: `on` (or unset) or `off`; `off` never runs in production. */

@@ -57,6 +57,8 @@ export interface StackOptions {
   breakerCooldownMs?: number;
   /** Overrides of the gateway's query and body limits. */
   limits?: Partial<QueryLimitsConfig>;
+  /** Origins whose pages may call the gateway (`ONEROOF_CORS_ORIGINS`); default none. */
+  corsOrigins?: string[];
 }
 
 type RequestListener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -143,6 +145,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     verifyToken,
     production: false,
     signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir })),
+    corsOrigins: options.corsOrigins,
     ...gatewaySettings(options),
   });
   const gatewayPort = await listen(gateway.http, 0, '127.0.0.1');
