@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { isDraining } from '../lib/http/lifecycle';
+import { requestUrl } from '../lib/http/requestTarget';
 import { requestIdFrom } from '../lib/requestContext';
 
 /**
@@ -49,7 +50,8 @@ export function mountCors(server: http.Server, options: CorsOptions): void {
   const handlers = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const methods = CORS_ROUTES[new URL(req.url ?? '/', 'http://localhost').pathname];
+    // A target that is no URL is not one of the two routes; the handler refuses it.
+    const methods = CORS_ROUTES[requestUrl(req)?.pathname ?? ''];
     if (methods) {
       // The answer depends on Origin whenever some origin may get CORS headers.
       if (allowed.size > 0) res.setHeader('vary', 'Origin');

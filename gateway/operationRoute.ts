@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { requestUrl } from '../lib/http/requestTarget';
 import { log } from '../lib/log';
 import { requestIdFrom } from '../lib/requestContext';
 import type { GatewayContext } from './context';
@@ -37,7 +38,8 @@ export function mountOperationRoute<TParams>(server: http.Server, headers: Recor
   const handlers = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const params = req.method === 'GET' ? route.match(new URL(req.url ?? '/', 'http://localhost')) : null;
+    const url = req.method === 'GET' ? requestUrl(req) : null;
+    const params = url === null ? null : route.match(url);
     if (params === null) {
       for (const handler of handlers) handler.call(server, req, res);
       return;

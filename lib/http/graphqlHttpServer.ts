@@ -6,6 +6,7 @@ import { requestIdFrom } from '../requestContext';
 import { log } from '../log';
 import { answerClientError } from './clientError';
 import { isDraining } from './lifecycle';
+import { requestUrl } from './requestTarget';
 
 export { close, listen } from './lifecycle';
 
@@ -102,7 +103,8 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 
   async function answer(exchange: HttpExchange, requestId: string, headers: Record<string, string>): Promise<HttpAnswer> {
-    const url = new URL(exchange.url || '/', 'http://localhost');
+    const url = requestUrl(exchange);
+    if (url === null) throw new HttpError(400, 'BAD_REQUEST', 'The request target is not a path.');
     const route = options.routes?.[url.pathname];
     if (route && exchange.method === 'GET') {
       const { status, body } = await route();

@@ -83,6 +83,10 @@ const wrongTransport: CorpusCase[] = [
   { name: 'an admin path that does not exist', request: { path: '/admin', body: OK_QUERY }, expect: notFound },
   { name: 'a POST to the health route', request: { path: '/health', body: OK_QUERY }, expect: notFound },
   { name: 'a path of eight thousand characters', request: { path: `/${'a'.repeat(8000)}`, body: OK_QUERY }, expect: notFound },
+  // Targets Node accepts but that are no URL: once, their parsing threw in a request listener and stopped the gateway.
+  { name: 'a GET of a target that is no URL', request: { method: 'GET', path: '//[' }, expect: badRequest },
+  { name: 'a POST to a target that is no URL', request: { path: '//[', body: OK_QUERY }, expect: badRequest },
+  { name: 'an OPTIONS of a target that is no URL', request: { method: 'OPTIONS', path: '//[/graphql' }, expect: badRequest },
 ];
 
 const padded = (bytes: number) => JSON.stringify({ query: `{ __typename } #${'x'.repeat(bytes)}` });
