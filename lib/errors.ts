@@ -13,6 +13,7 @@ export const ErrorCode = {
   PROTECTED: 'PROTECTED',
   AGENCY_UNAVAILABLE: 'AGENCY_UNAVAILABLE',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  LIKELY_DUPLICATE: 'LIKELY_DUPLICATE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -45,6 +46,17 @@ export function invalidBasis(header: string, message: string, status: 400 | 403)
 export function badUserInput(field: string, problem: string): GraphQLError {
   return new GraphQLError(`Invalid ${field}: ${problem}`, {
     extensions: { code: ErrorCode.BAD_USER_INPUT, field },
+  });
+}
+
+/**
+ * A registration that looks like a client already registered (same date of birth, same folded
+ * name): nothing was written. The caller may check the candidates and register anyway by naming them.
+ * @param candidates - the ids of the likely duplicates, for the caller to open and compare.
+ */
+export function likelyDuplicate(candidates: readonly string[]): GraphQLError {
+  return new GraphQLError('A client with the same name and date of birth is already registered: check the candidates, or confirm they are other persons.', {
+    extensions: { code: ErrorCode.LIKELY_DUPLICATE, field: 'input', candidates: [...candidates] },
   });
 }
 

@@ -7,6 +7,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Runs after `sql`, in the same transaction: a data step SQL cannot express (derived columns written by code). */
+  run?: (db: Database.Database) => void;
 }
 
 type Value = string | number | bigint | null | Buffer;
@@ -74,6 +76,7 @@ function migrate(db: Database.Database, migrations: Migration[]): void {
   for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,

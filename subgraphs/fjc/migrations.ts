@@ -1,4 +1,5 @@
 import type { Migration } from '../../lib/store/sqlite';
+import { NAME_TOKENS_MIGRATION } from './clientSearch';
 
 /** The FJC store's schema, one version at a time; applied in order when the subgraph starts. */
 export const MIGRATIONS: Migration[] = [
@@ -211,4 +212,5 @@ export const MIGRATIONS: Migration[] = [
     CREATE TRIGGER mutation_log_needs_purpose BEFORE INSERT ON mutation_log WHEN NEW.purpose IS NULL
     BEGIN SELECT RAISE(ABORT, 'a mutation is logged with its purpose'); END;`,
   },
+  NAME_TOKENS_MIGRATION,
 ];

@@ -8,6 +8,7 @@ import {
   requirePastDate,
   requireText,
 } from '../../lib/validation';
+import { requireNoLikelyDuplicate, requirePlainName } from './clientSearchResolvers';
 import type { FjcContext as Context } from './context';
 import { directoryEntries } from './directory';
 import { requireClient } from './inputChecks';
@@ -41,12 +42,13 @@ interface RegisterClientInput {
   email?: string | null;
   address?: { street: string; postalCode: string; municipality: string } | null;
   addressProtected: boolean;
+  notDuplicateOf?: string[] | null;
 }
 
 function validClient(input: RegisterClientInput) {
   const client = {
-    firstName: requireText('input.firstName', input.firstName, 100),
-    lastName: requireText('input.lastName', input.lastName, 100),
+    firstName: requirePlainName('input.firstName', requireText('input.firstName', input.firstName, 100)),
+    lastName: requirePlainName('input.lastName', requireText('input.lastName', input.lastName, 100)),
     dateOfBirth: requirePastDate('input.dateOfBirth', input.dateOfBirth),
     gender: requireOneOf('input.gender', input.gender, GENDERS),
     language: requireText('input.language', input.language, 8),
@@ -106,6 +108,8 @@ export const registryResolvers = {
       requireMutation('registerClient', context);
       const client = validClient(input);
       const id = context.store.transaction(() => {
+        // Inside the transaction: two desks registering the same person at once cannot both pass.
+        requireNoLikelyDuplicate(context.store, `${client.firstName} ${client.lastName}`, client.dateOfBirth, input.notDuplicateOf ?? []);
         const newId = nextClientId(context.store);
         insertClient(context.store, {
           ...client,

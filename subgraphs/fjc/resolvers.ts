@@ -1,4 +1,5 @@
 import { auditResolvers } from './audit';
+import { clientSearchResolvers } from './clientSearchResolvers';
 import { casePlanResolvers } from './casePlanResolvers';
 import { caseResolvers } from './caseResolvers';
 import { conferenceResolvers } from './conferenceResolvers';
@@ -25,6 +26,7 @@ function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
 /** The FJC subgraph: client registry and cases, consent registry, security conferences, case plans. */
 export const resolvers = mergeResolvers(
   registryResolvers,
+  clientSearchResolvers,
   consentResolvers,
   conferenceResolvers,
   caseResolvers,

@@ -1,4 +1,5 @@
 import { IN_ID_LIST, idList, openSqliteStore, type SqliteStore } from '../../lib/store/sqlite';
+import { indexClientName } from './clientSearch';
 import { MIGRATIONS } from './migrations';
 
 /** The FJC's store: client registry, cases and members, and the reference directory. */
@@ -144,6 +145,7 @@ export function insertClient(store: FjcStore, client: NewClient): void {
     client.address?.postalCode ?? null, client.address?.municipality ?? null, client.addressProtected ? 1 : 0,
     client.registeredAt, client.registeredBy, client.requestId,
   );
+  indexClientName(store, client);
 }
 
 /** The next free FJC client id (`FJC-` and six digits or more). */
