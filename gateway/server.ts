@@ -13,6 +13,8 @@ import type { KeepAliveFetch } from '../lib/http/keepAliveFetch';
 import { createBasisCheck } from './basisCheck';
 import { createGatewayContext, type GatewayContext } from './context';
 import type { GatewaySigner } from '../lib/auth/gatewaySignature';
+import { mountConsole, type ConsoleSignIn } from './console/mountConsole';
+import type { StaticFile } from './console/staticFiles';
 import { createCircuitBreaker, type CircuitBreaker } from './circuitBreaker';
 import { mountCors } from './cors';
 import { AgencyDataSource } from './dataSource';
@@ -45,6 +47,11 @@ export interface GatewayServerOptions {
   authorization?: boolean;
   /** How the gateway reaches the subgraphs; default pooled keep-alive HTTP to `subgraphUrls` (tests pass an in-process one). */
   transport?: KeepAliveFetch;
+  /**
+   * The web console at `/`: how it signs staff in (default: the development sign-in outside
+   * production, none in production) and, for the development sign-in, the issuer's data dir.
+   */
+  console?: { signIn?: ConsoleSignIn; devIssuerDataDir?: string; files?: Map<string, StaticFile> };
 }
 
 export interface GatewayServer {
@@ -127,7 +134,9 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: options.production ? (formatted, error) => withoutSuggestions(formatError(formatted, error)) : formatError,
     csrfPrevention: true,
-    plugins: [withheldFieldsPlugin(), requestLogPlugin(), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // No Apollo landing page in any environment: its Sandbox loads code from the internet. GraphiQL,
+    // bundled with the console, is served at /graphiql outside production.
+    plugins: [withheldFieldsPlugin(), requestLogPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const checkBasis = authorization
@@ -152,6 +161,14 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const asCaller = { apollo, context, headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS };
   mountDisclosureReport(server, asCaller);
   mountStatisticsCsv(server, { ...asCaller, supergraphSdl: options.supergraphSdl });
+  const devIssuerDataDir = options.production ? undefined : options.console?.devIssuerDataDir;
+  mountConsole(server, {
+    production: options.production,
+    headers: asCaller.headers,
+    signIn: options.console?.signIn ?? (devIssuerDataDir ? { kind: 'development' } : { kind: 'none' }),
+    devIssuerDataDir,
+    files: options.console?.files,
+  });
   // Last, so that it sees every request first: preflights never reach the routes above.
   mountCors(server, { origins: options.corsOrigins ?? [], headers: asCaller.headers });
   return { apollo, gateway, http: server, handle, breakers };

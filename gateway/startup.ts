@@ -41,5 +41,9 @@ export async function startGateway(config: OneRoofConfig, supergraphSdl: string,
     resilience: config.resilience,
     authorization: !config.benchAuthorizationOff,
     corsOrigins: config.corsOrigins,
+    console: {
+      signIn: config.consoleOidc ? { kind: 'oidc', ...config.consoleOidc } : undefined,
+      devIssuerDataDir: config.auth.mode === 'development' ? config.auth.dataDir : undefined,
+    },
   });
 }

@@ -43,6 +43,20 @@ export interface OneRoofConfig {
    * call `/graphql` and `/statistics.csv` with a bearer token; default none.
    */
   corsOrigins: string[];
+  /** How the web console signs staff in: OpenID Connect when `ONEROOF_OIDC_*` are set (docs/console.md). */
+  consoleOidc?: ConsoleOidcConfig;
+}
+
+/** The console's OpenID Connect public client (authorization code flow with PKCE, in the browser). */
+export interface ConsoleOidcConfig {
+  /** `ONEROOF_OIDC_ISSUER`: the issuer, whose `/.well-known/openid-configuration` names the endpoints. */
+  issuer: string;
+  /** `ONEROOF_OIDC_CLIENT_ID`: the console's client id at the identity provider (a public client). */
+  clientId: string;
+  /** `ONEROOF_OIDC_REDIRECT_URI`: where the provider sends the browser back, the console's `/callback`. */
+  redirectUri: string;
+  /** `ONEROOF_OIDC_SCOPE`, default `openid`. */
+  scope: string;
 }
 
 /** Query limits of the gateway (README, Limits and resilience); each has its own error code. */
@@ -171,7 +185,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OneRoofConfig 
     allowPlaintextSubgraphs: flag(env, 'ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS'),
     benchAuthorizationOff: benchAuthorizationOff(env, production),
     corsOrigins: corsOrigins(env.ONEROOF_CORS_ORIGINS, production),
+    consoleOidc: consoleOidc(env, production),
   };
+}
+
+/** `ONEROOF_OIDC_*`: all three or none; https in production (tokens travel through these addresses). */
+function consoleOidc(env: NodeJS.ProcessEnv, production: boolean): ConsoleOidcConfig | undefined {
+  const names = ['ONEROOF_OIDC_ISSUER', 'ONEROOF_OIDC_CLIENT_ID', 'ONEROOF_OIDC_REDIRECT_URI'] as const;
+  const [issuer, clientId, redirectUri] = names.map((name) => env[name] || undefined);
+  if (!issuer && !clientId && !redirectUri) return undefined;
+  const missing = names.filter((name) => !env[name]);
+  if (missing.length > 0) throw new ConfigError(`The console's OpenID Connect sign-in needs ${missing.join(' and ')} too (or none of ONEROOF_OIDC_*).`);
+  for (const [name, value] of [[names[0], issuer], [names[2], redirectUri]] as const) {
+    let url: URL;
+    try {
+      url = new URL(value!);
+    } catch {
+      throw new ConfigError(`${name} must be a URL, got "${value}".`);
+    }
+    if (production && url.protocol !== 'https:') throw new ConfigError(`${name} must be an https:// URL in production.`);
+  }
+  return { issuer: issuer!, clientId: clientId!, redirectUri: redirectUri!, scope: env.ONEROOF_OIDC_SCOPE || 'openid' };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { SqliteStore } from '../../lib/store/sqlite';
 import { createSubgraphServer } from '../../lib/subgraph/createSubgraphServer';
 import { createAgencyRuntime, type AgencyRuntime } from '../../lib/subgraph/agencyRuntime';
 import { createGatewayServer, type GatewayServer } from '../../gateway/server';
+import type { ConsoleSignIn } from '../../gateway/console/mountConsole';
 import { loadConfig, type QueryLimitsConfig } from '../../lib/config';
 import { composeSupergraph } from '../../schema/compose';
 import { postGraphQL, type GraphQLResponse, type PostOptions } from './graphql';
@@ -59,6 +60,8 @@ export interface StackOptions {
   limits?: Partial<QueryLimitsConfig>;
   /** Origins whose pages may call the gateway (`ONEROOF_CORS_ORIGINS`); default none. */
   corsOrigins?: string[];
+  /** How the console signs in; default the development sign-in. */
+  consoleSignIn?: ConsoleSignIn;
 }
 
 type RequestListener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -146,6 +149,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     production: false,
     signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir })),
     corsOrigins: options.corsOrigins,
+    console: { devIssuerDataDir: dataDir, signIn: options.consoleSignIn },
     ...gatewaySettings(options),
   });
   const gatewayPort = await listen(gateway.http, 0, '127.0.0.1');
