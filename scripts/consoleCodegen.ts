@@ -33,7 +33,7 @@ export async function generateConsoleTypes(): Promise<void> {
       errorsOnly: true,
       generates: {
         [path.join(CONSOLE_GQL_DIR, 'generated.ts')]: {
-          plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+          plugins: ['typescript-operations', 'typed-document-node'],
           config: {
             // Operations travel as plain strings: no GraphQL parser in the browser bundle.
             documentMode: 'string',

@@ -5,6 +5,7 @@ import { ensureDevKeys } from '../lib/auth/devKeys';
 import { ConfigError, loadConfig } from '../lib/config';
 import { DEFAULT_CLIENTS } from '../lib/seed/world';
 import { isSeeded, seedAll } from '../seed/seedAll';
+import { ensureConsoleBuilt } from './consoleBuild';
 import { spawnEntry, waitForHealth } from './processes';
 
 /**
@@ -63,13 +64,15 @@ async function main(): Promise<void> {
     seedAll(config.dataDir, { clients: DEFAULT_CLIENTS });
   }
   if (!config.production) await ensureDevKeys(config.dataDir);
+  say('checking the web console build (console/dist)');
+  if (await ensureConsoleBuilt()) say('built the web console');
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
   for (const agency of AGENCIES) launch(agency, `subgraphs/${agency}/index.ts`);
   await Promise.all(AGENCIES.map((agency) => ready(agency, config.subgraphUrls[agency].replace(/graphql$/, 'health'))));
   launch('gateway', 'gateway/index.ts');
   await ready('gateway', `http://localhost:${config.gatewayPort}/health`);
-  say(`OneRoof is up: http://localhost:${config.gatewayPort}/graphql (Ctrl-C stops everything)`);
+  say(`OneRoof is up: console http://localhost:${config.gatewayPort}/ , API http://localhost:${config.gatewayPort}/graphql (Ctrl-C stops everything)`);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,65 @@
+import type { Category, PurposeOfUse, RecordConsentInput } from '../gql/generated';
+
+export const CATEGORIES: readonly Category[] = ['IDENTITY', 'CONTACT', 'INVOLVEMENT', 'SAFETY', 'JUSTICE', 'PROGRAM', 'CHILD', 'HOUSING', 'HEALTH'];
+export const CONSENT_PURPOSES: readonly PurposeOfUse[] = ['INTAKE', 'CASE_MANAGEMENT', 'SECURITY_CONFERENCE', 'EMERGENCY'];
+export const GRANTEES = ['fjc', 'police', 'probation', 'perpetrator-programs', 'youth-care', 'housing', 'mental-health'] as const;
+
+export interface ConsentDraft {
+  granteeAgency: string;
+  categories: Category[];
+  purposes: PurposeOfUse[];
+  validFrom: string;
+  validUntil: string;
+  evidenceReference: string;
+}
+
+const isCategory = (value: string | null): value is Category => (CATEGORIES as readonly string[]).includes(value ?? '');
+const isPurpose = (value: string | null): value is PurposeOfUse => (CONSENT_PURPOSES as readonly string[]).includes(value ?? '');
+
+/** A new consent form, prefilled from a withheld field's remedy (`?category=&grantee=&purpose=`). */
+export function draftFrom(query: URLSearchParams, today = new Date()): ConsentDraft {
+  const inAYear = new Date(today.getTime() + 365 * 86_400_000);
+  const category = query.get('category');
+  const purpose = query.get('purpose');
+  const grantee = query.get('grantee') ?? '';
+  return {
+    granteeAgency: (GRANTEES as readonly string[]).includes(grantee) ? grantee : '',
+    categories: isCategory(category) ? [category] : [],
+    purposes: isPurpose(purpose) ? [purpose] : ['CASE_MANAGEMENT'],
+    validFrom: today.toISOString().slice(0, 10),
+    validUntil: inAYear.toISOString().slice(0, 10),
+    evidenceReference: '',
+  };
+}
+
+export type ConsentErrors = Partial<Record<keyof ConsentDraft, 'validation.required' | 'validation.chooseOne' | 'validation.untilAfterFrom'>>;
+
+export function validateConsent(draft: ConsentDraft): ConsentErrors {
+  const errors: ConsentErrors = {};
+  if (!draft.granteeAgency) errors.granteeAgency = 'validation.required';
+  if (draft.categories.length === 0) errors.categories = 'validation.chooseOne';
+  if (draft.purposes.length === 0) errors.purposes = 'validation.chooseOne';
+  if (!draft.validFrom) errors.validFrom = 'validation.required';
+  if (!draft.validUntil) errors.validUntil = 'validation.required';
+  else if (draft.validUntil <= draft.validFrom) errors.validUntil = 'validation.untilAfterFrom';
+  if (!draft.evidenceReference.trim()) errors.evidenceReference = 'validation.required';
+  return errors;
+}
+
+/** The API's input: the period from the start of the first day to the end of the last (UTC). */
+export function consentInput(clientId: string, draft: ConsentDraft): RecordConsentInput {
+  return {
+    clientId,
+    granteeAgency: draft.granteeAgency,
+    categories: draft.categories,
+    purposes: draft.purposes,
+    validFrom: `${draft.validFrom}T00:00:00Z`,
+    validUntil: `${draft.validUntil}T23:59:59Z`,
+    evidenceReference: draft.evidenceReference.trim(),
+  };
+}
+
+/** Adds or removes one value of a multiple choice, keeping the canonical order. */
+export function toggle<T extends string>(all: readonly T[], chosen: readonly T[], value: T, on: boolean): T[] {
+  return all.filter((candidate) => (candidate === value ? on : chosen.includes(candidate)));
+}
