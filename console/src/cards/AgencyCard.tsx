@@ -72,7 +72,7 @@ function RecordSection({ records, value, note }: { records: CardRecordType; valu
         (rows.length === 0 ? (
           <p className="muted">{i18n.t('card.noRecords')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -38,7 +38,7 @@ export function AuditReportPage({ clientId }: { clientId: string }) {
       <p className="no-print"><button type="button" onClick={() => window.print()}>{t('report.print')}</button></p>
       <ProblemList errors={errors} />
       {report === undefined ? <p>{t('common.loading')}</p> : rows.length === 0 ? <p className="muted">{t('report.none')}</p> : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table data-testid="disclosures">
             <caption className="visually-hidden">{t('report.caption')}</caption>
             <thead>

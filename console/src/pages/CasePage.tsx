@@ -65,7 +65,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       <section className="card" aria-labelledby="plan-title">
         <h2 id="plan-title">{t('case.plan')}</h2>
         {(theCase.planItems ?? []).length === 0 ? <p className="muted">{t('case.noPlan')}</p> : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead><tr>{(['case.domain', 'case.description', 'case.owner', 'case.due', 'case.itemStatus'] as const).map((key) => <th key={key} scope="col">{t(key)}</th>)}</tr></thead>
               <tbody>

@@ -76,7 +76,7 @@ export function ConsentsPage({ clientId }: { clientId: string }) {
         {(client?.consents ?? []).length === 0 ? (
           <p className="muted">{t('consent.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table data-testid="consents">
               <thead>
                 <tr>
