@@ -54,12 +54,13 @@ export function mountConsole(server: http.Server, options: ConsoleOptions): void
   if (files.size === 0) log.warn('console not built: run npm run console:build (npm start does)', {});
   const idpOrigin = options.signIn.kind === 'oidc' ? new URL(options.signIn.issuer).origin : undefined;
   const pageHeaders = { ...options.headers, 'content-security-policy': consoleContentSecurityPolicy(idpOrigin) };
+  const graphiqlHeaders = { ...options.headers, 'content-security-policy': consoleContentSecurityPolicy(idpOrigin, { dataFonts: true }) };
   const config = Buffer.from(JSON.stringify(publicConfig(options.signIn)));
   const handlers = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
 
-  const send = (req: http.IncomingMessage, res: http.ServerResponse, file: StaticFile) => {
-    for (const [name, value] of Object.entries(pageHeaders)) res.setHeader(name, value);
+  const send = (req: http.IncomingMessage, res: http.ServerResponse, file: StaticFile, headers: Record<string, string>) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     res.setHeader('content-type', file.type);
     res.setHeader('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     res.setHeader('vary', 'accept-encoding');
@@ -94,6 +95,6 @@ export function mountConsole(server: http.Server, options: ConsoleOptions): void
     const file = req.method === 'GET' || req.method === 'HEAD' ? fileFor(pathname) : undefined;
     if (!file) return pass();
     res.setHeader('x-request-id', requestIdFrom(req.headers));
-    send(req, res, file);
+    send(req, res, file, pathname === GRAPHIQL_ROUTE ? graphiqlHeaders : pageHeaders);
   });
 }

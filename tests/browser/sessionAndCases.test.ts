@@ -96,4 +96,12 @@ describe('the console in Chromium: an expiring session, security conferences and
     await page.getByText('Called the victim, all calm').waitFor();
     await accessible('case-plan');
   });
+
+  it('serves GraphiQL from the gateway itself, under the same CSP, for developers', async () => {
+    const graphiql = await browser.newPage();
+    await graphiql.goto(`${origin}/graphiql`);
+    await graphiql.locator('.graphiql-container').waitFor();
+    await screenshot(graphiql, 'graphiql');
+    await graphiql.close();
+  });
 });
