@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import { DEV_ISSUER } from '../../lib/auth/devIssuer';
+import { DEFAULT_TOKEN_LIFETIME } from '../../lib/auth/tokenLifetime';
 import { createGatewaySigner, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
 import { createTokenVerifier } from '../../lib/auth/tokens';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
@@ -30,7 +31,7 @@ describe("the gateway's console routes", () => {
     production = await createGatewayServer({
       supergraphSdl: composeSupergraph(),
       subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, stack.subgraphs[a].url])) as Record<AgencyId, string>,
-      verifyToken: await createTokenVerifier({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof', dataDir: stack.dataDir }),
+      verifyToken: await createTokenVerifier({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof', dataDir: stack.dataDir, lifetime: DEFAULT_TOKEN_LIFETIME }),
       production: true,
       signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir: stack.dataDir })),
       // Production ignores a development data dir: the development sign-in never exists there.

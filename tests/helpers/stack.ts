@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import { mintDevToken, type DevTokenClaims } from '../../lib/auth/devIssuer';
 import { createGatewaySigner, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
+import { createTokenVerifier } from '../../lib/auth/tokens';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
 import type { SqliteStore } from '../../lib/store/sqlite';
 import { createSubgraphServer } from '../../lib/subgraph/createSubgraphServer';
@@ -62,6 +63,10 @@ export interface StackOptions {
   corsOrigins?: string[];
   /** How the console signs in; default the development sign-in. */
   consoleSignIn?: ConsoleSignIn;
+  /** An identity provider whose tokens the gateway and subgraphs accept instead of the development issuer's. */
+  jwks?: { jwksUrl: string; issuer: string; audience: string };
+  /** The gateway's port; default an ephemeral one. */
+  gatewayPort?: number;
 }
 
 type RequestListener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -100,7 +105,10 @@ function recordBody(req: http.IncomingMessage, into: string[]): void {
  */
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const dataDir = seededDataDir(options);
-  const verifyToken = await testTokenVerifier(dataDir);
+  // An identity provider's keys when the test names one (the console's OpenID Connect sign-in).
+  const verifyToken = options.jwks
+    ? await createTokenVerifier({ ...loadConfig({ ONEROOF_DATA_DIR: dataDir }).auth, mode: 'jwks', ...options.jwks })
+    : await testTokenVerifier(dataDir);
   const subgraphs = {} as Record<AgencyId, RunningSubgraph>;
   for (const agency of AGENCIES) {
     const { module, store } = openSubgraphStore(dataDir, agency);
@@ -152,7 +160,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     console: { devIssuerDataDir: dataDir, signIn: options.consoleSignIn },
     ...gatewaySettings(options),
   });
-  const gatewayPort = await listen(gateway.http, 0, '127.0.0.1');
+  const gatewayPort = await listen(gateway.http, options.gatewayPort ?? 0, '127.0.0.1');
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   return {
     gatewayUrl,

@@ -17,7 +17,7 @@ export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts', 'conso
 
 export interface Browser {
   context: BrowserContext;
-  /** Problems seen on any page: CSP violations, uncaught errors, failed console messages. */
+  /** Problems seen on any page, each after its page's origin in brackets: CSP violations, uncaught errors, console errors. */
   problems: string[];
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -41,10 +41,11 @@ export async function launchBrowser(): Promise<Browser> {
   });
   const problems: string[] = [];
   const watch = (page: Page) => {
+    const origin = () => (page.url().startsWith('http') ? new URL(page.url()).origin : page.url());
     page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 40[13]/.test(message.text())) problems.push(`console: ${message.text()}`);
+      if (message.type() === 'error' && !/status of 40[13]/.test(message.text())) problems.push(`[${origin()}] console: ${message.text()}`);
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('pageerror', (error) => problems.push(`[${origin()}] page error: ${error.message}`));
   };
   context.on('page', watch);
   context.pages().forEach(watch);
