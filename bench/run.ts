@@ -16,6 +16,7 @@ import { writeResults } from './lib/report';
 import { summarize } from './lib/summary';
 import { clientPool, isUnifiedView, recordConsents, requestHeaders, unifiedViewBodies, viewerToken } from './lib/workload';
 import { caseloadCosts, caseloadLatency, type CaseloadCost } from './scenarios/batching';
+import { consoleView } from './scenarios/consoleView';
 import { capturePlan, criticalPath, type CapturedPlan } from './scenarios/criticalPath';
 import { policyCost } from './scenarios/policyCost';
 import { scale } from './scenarios/scale';
@@ -144,6 +145,8 @@ async function main(): Promise<void> {
   const policy = await policyCost(settings, { url: on.gatewayUrl, pids: pidsOf(on) }, { url: off.gatewayUrl, pids: pidsOf(off) }, load);
   const floor = await criticalPath(settings, { gatewayUrl: on.gatewayUrl, subgraphUrls: on.subgraphUrls, token, pool, bodies: load.bodies }, plan);
   const caseload = await caseloadLatency(settings, on.gatewayUrl, token, pool);
+  say('web console: the unified view in Chromium');
+  const consoleResult = await consoleView(settings, on.gatewayUrl.replace(/\/graphql$/, ''));
   const highWaterMiB = Object.fromEntries(
     Object.entries({ ...pidsOf(on), 'hive-gateway': hive.process.pid }).map(([name, pid]) => [name, procStatusMiB(pid, 'VmHWM')]),
   );
@@ -166,7 +169,7 @@ async function main(): Promise<void> {
   const { json, markdown } = summarize({
     settings: { durationS: settings.durationS, rounds: settings.rounds },
     datasets: { small: SMALL, large: LARGE, consentsRecorded: consents },
-    peer, policy, criticalPath: floor, caseloadCosts: costs, caseloadLatency: caseload, scale: scaled, highWaterMiB, runtimeS,
+    peer, policy, criticalPath: floor, caseloadCosts: costs, caseloadLatency: caseload, scale: scaled, highWaterMiB, console: consoleResult, runtimeS,
   });
   const { jsonFile, mdFile } = writeResults(json, markdown);
   fs.rmSync(settings.workDir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ export default defineConfig({
   root: here,
   base: '/',
   publicDir: 'public',
-  oxc: { jsx: { runtime: 'automatic' } },
+  oxc: { jsx: { runtime: 'automatic', development: false } },
   server: { fs: { allow: [path.resolve(here, '..')] } },
   build: {
     outDir: 'dist',

@@ -1,6 +1,7 @@
 import { AGENCIES } from '../../lib/agencies';
 import { CASELOAD_SIZES, constantInN, type CaseloadCost } from '../scenarios/batching';
 import type { PolicyResult } from '../scenarios/policyCost';
+import type { ConsoleResult } from '../scenarios/consoleView';
 import type { PeerResult } from '../scenarios/unifiedView';
 import type { Compared } from './compare';
 import type { BenchSettings, GoalRow } from './context';
@@ -19,6 +20,8 @@ export interface BenchResults {
   scale: Compared;
   /** VmHWM (peak RSS since start) in MiB per process, read after the 1,000-client scenarios. */
   highWaterMiB: Record<string, number>;
+  /** The web console in Chromium: the unified view's time to render, and the size of its JavaScript. */
+  console: ConsoleResult;
   runtimeS: number;
 }
 
@@ -48,6 +51,10 @@ function goals(r: BenchResults): GoalRow[] {
   const scaleP99 = ratio(r.scale.medians['100k'].p99, r.scale.medians['1k'].p99);
   rows.push({ scenario: '6 scale', metric: 'unified view p50, 100,000 / 1,000 clients', value: fmt(scaleP50), goal: '<= 1.2', met: scaleP50 <= 1.2 });
   rows.push({ scenario: '6 scale', metric: 'unified view p99, 100,000 / 1,000 clients', value: fmt(scaleP99), goal: '-', met: null });
+  const viewMs = r.console.viewMs.median;
+  const jsKiB = round(r.console.jsGzipBytes / 1024);
+  rows.push({ scenario: '8 console', metric: 'navigation to the unified view rendered in Chromium, median (ms)', value: fmt(viewMs), goal: '< 300', met: viewMs < 300 });
+  rows.push({ scenario: '8 console', metric: "console's JavaScript, gzipped (KiB)", value: fmt(jsKiB), goal: '< 250', met: jsKiB < 250 });
   const gatewayPeak = r.peer.peakRssMiB.oneroof?.gateway ?? NaN;
   rows.push({ scenario: '7 memory', metric: 'OneRoof gateway peak RSS at 50 connections (MiB)', value: fmt(gatewayPeak), goal: '-', met: null });
   return rows;
@@ -82,6 +89,7 @@ export function summarize(r: BenchResults): { json: unknown; markdown: string } 
       batching: { costs: r.caseloadCosts, constantInN: constantInN(r.caseloadCosts), latency: mediansOf({ 1: r.caseloadLatency })[1] },
       scale: mediansOf({ 1: r.scale })[1],
       memory: { peakRssUnder50ConnectionsMiB: r.peer.peakRssMiB, highWaterMiB: r.highWaterMiB },
+      console: r.console,
     },
   };
   const md: string[] = [];
@@ -121,5 +129,9 @@ export function summarize(r: BenchResults): { json: unknown; markdown: string } 
   md.push(table(['process', 'under OneRoof gateway', 'under Hive Gateway', 'VmHWM since start'], names.map((name) => [
     name, fmt(r.peer.peakRssMiB.oneroof?.[name] ?? NaN), fmt(r.peer.peakRssMiB.hive?.[name] ?? NaN), fmt(r.highWaterMiB[name] ?? NaN),
   ])), '');
+  const c = r.console;
+  md.push('## 8. Web console in Chromium: an FJC case manager opens the unified view of a client six agencies know', '');
+  md.push(table(['', 'median', 'p95', 'min', 'max', 'views'], [['navigation to view rendered (ms)', fmt(c.viewMs.median), fmt(c.viewMs.p95), fmt(c.viewMs.min), fmt(c.viewMs.max), c.viewMs.runs]]), '');
+  md.push(`JavaScript the console's page loads: ${fmt(c.jsGzipBytes / 1024)} KiB gzipped (${fmt(c.jsBytes / 1024)} KiB uncompressed); stylesheet ${fmt(c.cssGzipBytes / 1024)} KiB gzipped.`, '');
   return { json, markdown: md.join('\n').replace(/\bNaN\b/g, '-') };
 }
