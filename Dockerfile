@@ -12,7 +12,11 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund \
+RUN npm ci --no-audit --no-fund
+# The web console is built here, with the dev dependencies (Vite, the code generator), and only its
+# output (console/dist) goes to the runtime stage.
+COPY . .
+RUN npm run console:build \
  && npm prune --omit=dev --no-audit --no-fund
 
 # Runtime stage: same Debian release as the build stage, so the compiled addon and esbuild's
@@ -32,6 +36,7 @@ RUN mkdir -p /data/dev-issuer \
  && chown -R node:node /data /stores
 COPY --from=build /app/node_modules ./node_modules
 COPY . .
+COPY --from=build /app/console/dist ./console/dist
 USER node
 EXPOSE 4000 4001 4002 4003 4004 4005 4006 4007
 CMD ["node_modules/.bin/tsx", "gateway/index.ts"]

@@ -171,12 +171,20 @@ describe('Dockerfile', () => {
     expect(build?.lines.some((l) => /^RUN npm ci\b/.test(l))).toBe(true);
   });
 
+  it('builds the web console in the build stage, before the dev dependencies are pruned', () => {
+    const [build] = stages();
+    const at = build?.lines.indexOf('RUN npm run console:build \\') ?? -1;
+    expect(at).toBeGreaterThan(build?.lines.findIndex((l) => /^RUN npm ci\b/.test(l)) ?? Infinity);
+    expect(build?.lines[at + 1]).toBe('&& npm prune --omit=dev --no-audit --no-fund');
+  });
+
   it('runs as the non-root node user in a slim runtime stage built from the build stage', () => {
     const all = stages();
     const runtime = all.at(-1);
     expect(all).toHaveLength(2);
     expect(runtime?.from).toBe('FROM node:20-bookworm-slim AS runtime');
     expect(runtime?.lines).toContain('COPY --from=build /app/node_modules ./node_modules');
+    expect(runtime?.lines).toContain('COPY --from=build /app/console/dist ./console/dist');
     expect(runtime?.lines).toContain('USER node');
     expect(runtime?.lines).not.toContain('USER root');
     expect(runtime?.lines.at(-1)).toBe('CMD ["node_modules/.bin/tsx", "gateway/index.ts"]');
