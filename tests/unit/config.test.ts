@@ -50,3 +50,29 @@ describe('configuration', () => {
     expect(() => loadConfig({ ONEROOF_TOKEN_CLOCK_SKEW_SECONDS: '-5' })).toThrow(/ONEROOF_TOKEN_CLOCK_SKEW_SECONDS/);
   });
 });
+
+describe("the console's OpenID Connect settings", () => {
+  const OIDC = { ONEROOF_OIDC_ISSUER: 'https://login.example.org/realms/fjc', ONEROOF_OIDC_CLIENT_ID: 'oneroof-console', ONEROOF_OIDC_REDIRECT_URI: 'https://oneroof.example.org/callback' };
+  const PRODUCTION = { NODE_ENV: 'production', ONEROOF_JWKS_URL: 'https://login.example.org/certs', ONEROOF_ISSUER: 'https://login.example.org/realms/fjc' };
+
+  it('are absent by default: the console signs in with the development identities', () => {
+    expect(loadConfig({}).consoleOidc).toBeUndefined();
+  });
+
+  it('are read whole, with the default scope', () => {
+    expect(loadConfig(OIDC).consoleOidc).toEqual({ issuer: OIDC.ONEROOF_OIDC_ISSUER, clientId: 'oneroof-console', redirectUri: OIDC.ONEROOF_OIDC_REDIRECT_URI, scope: 'openid' });
+    expect(loadConfig({ ...OIDC, ONEROOF_OIDC_SCOPE: 'openid profile' }).consoleOidc?.scope).toBe('openid profile');
+  });
+
+  it('are refused when only some are set, naming the missing ones', () => {
+    expect(() => loadConfig({ ONEROOF_OIDC_ISSUER: OIDC.ONEROOF_OIDC_ISSUER })).toThrow('ONEROOF_OIDC_CLIENT_ID and ONEROOF_OIDC_REDIRECT_URI');
+  });
+
+  it('need https in production, and accept http outside it', () => {
+    const plain = { ...OIDC, ONEROOF_OIDC_ISSUER: 'http://login.example.org/realms/fjc' };
+    expect(() => loadConfig({ ...PRODUCTION, ...plain })).toThrow('ONEROOF_OIDC_ISSUER must be an https:// URL in production.');
+    expect(loadConfig({ ...PRODUCTION, ...OIDC }).consoleOidc?.issuer).toBe(OIDC.ONEROOF_OIDC_ISSUER);
+    expect(loadConfig(plain).consoleOidc?.issuer).toBe('http://login.example.org/realms/fjc');
+    expect(() => loadConfig({ ...OIDC, ONEROOF_OIDC_REDIRECT_URI: 'not a url' })).toThrow('ONEROOF_OIDC_REDIRECT_URI must be a URL');
+  });
+});

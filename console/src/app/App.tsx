@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { SessionExpiredDialog } from '../auth/SessionExpiredDialog';
 import { SignInPage } from '../auth/SignInPage';
 import { useSession } from '../auth/session';
@@ -16,11 +16,13 @@ export function App({ config }: { config: ConsoleConfig }) {
   const { path } = useLocation();
   const { t } = useI18n();
   const home = session ? homeOf(session.viewer.roles) : '/signin';
+  // A link opened before signing in (a bookmarked client) is where the console goes after it.
+  const [requested] = useState(() => (['/', '/signin', '/callback'].includes(location.pathname) ? null : location.pathname));
 
   useEffect(() => {
-    if (session && (path === '/' || path === '/signin')) navigate(home);
+    if (session && (path === '/' || path === '/signin')) navigate(requested ?? home);
     if (!session && path !== '/signin') navigate('/signin');
-  }, [session, path, home]);
+  }, [session, path, home, requested]);
 
   if (!session) {
     return (
