@@ -143,6 +143,8 @@ describe('the front-desk console in Chromium', () => {
   it("puts the emergency access in the auditor's review queue and in the client's subject access report", async () => {
     await signOut();
     await devSignIn(suite.page, suite.origin, 'fjc-auditor-1');
+    // A new sign-in starts without the previous viewer's banner.
+    expect(await suite.page.getByTestId('emergency-banner').count()).toBe(0);
     const entry = suite.page.locator(`[data-client="${FIXTURE_CLIENTS.knownToAll}"]`).first();
     await entry.waitFor();
     expect(await entry.textContent()).toContain('Client in danger at the desk, police on the way');
@@ -161,12 +163,29 @@ describe('the front-desk console in Chromium', () => {
     await suite.page.waitForFunction((count) => document.querySelectorAll('[data-review]').length === count, before - 1);
   });
 
+  it("says on an agency's card that the agency did not answer, and shows the others", async () => {
+    await signOut();
+    await devSignIn(suite.page, suite.origin, 'fjc-staff-2');
+    await choosePurpose('CASE_MANAGEMENT');
+    await suite.stack.subgraphs.housing.kill();
+    try {
+      await openClient(suite.page, FIXTURE_CLIENTS.knownToAll);
+      expect(await suite.page.locator('[data-agency="housing"] [data-testid="withheld"]').textContent()).toBe(
+        'Afgeschermd Huisvesting antwoordde niet: haar gegevens ontbreken. Probeer later opnieuw.',
+      );
+      expect(await suite.page.locator('[data-agency="police"] dl').count()).toBe(1);
+    } finally {
+      await suite.stack.subgraphs.housing.restart();
+    }
+  });
+
   it('switches every label on a page to French and English', async () => {
     const { nl } = await import('../../console/src/i18n/nl');
     const { fr } = await import('../../console/src/i18n/fr');
     const dutchOnly = new Set(Object.entries(nl).filter(([key, text]) => fr[key as keyof typeof fr] !== text).map(([, text]) => text));
     const labels = () => suite.page.locator('h1, h2, label, legend, button, th, a, option, p').allInnerTexts();
-    await suite.page.getByRole('link', { name: 'Nazicht noodtoegang' }).click();
+    await signOut();
+    await devSignIn(suite.page, suite.origin, 'fjc-auditor-1');
     await suite.page.locator('h2').first().waitFor();
     const before = await labels();
     expect(before.some((text) => dutchOnly.has(text.trim()))).toBe(true);

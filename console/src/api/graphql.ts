@@ -56,11 +56,17 @@ export async function request<TResult, TVariables>(
     const session = currentSession();
     if (!session) throw new Error('not signed in');
     const purpose = options.purpose ? { 'x-purpose-of-use': options.purpose } : purposeHeaders();
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}`, ...purpose },
-      body: JSON.stringify({ query: textOf(operation as TypedDocumentString<unknown, unknown> | { text: string }), variables }),
-    });
+    let response: Response;
+    try {
+      response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}`, ...purpose },
+        body: JSON.stringify({ query: textOf(operation as TypedDocumentString<unknown, unknown> | { text: string }), variables }),
+      });
+    } catch {
+      // The gateway did not answer at all: said like any other problem, nothing is lost.
+      return { data: null, errors: [{ message: 'The gateway did not answer.', extensions: { code: 'NETWORK' } }] };
+    }
     if (response.status === 401) {
       expire();
       continue;

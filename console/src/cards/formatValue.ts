@@ -1,4 +1,4 @@
-import type { I18n } from '../i18n/i18n';
+import type { I18n } from '../i18n/catalog';
 import type { CardColumn } from './cardTypes';
 
 /** One value of a record as a person reads it: dates and numbers in the locale, enum values translated. */

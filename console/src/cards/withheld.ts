@@ -1,6 +1,6 @@
 import type { ApiError, Remedy } from '../api/graphql';
 import type { MessageKey } from '../i18n/en';
-import { CATALOGUES, type I18n } from '../i18n/i18n';
+import { CATALOGUES, type I18n } from '../i18n/catalog';
 import { agencyName, categoryName, purposeName } from '../i18n/names';
 
 /** The errors of an answer by response path (`client.police.interventions`), for the fields they withhold. */

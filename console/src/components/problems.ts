@@ -1,6 +1,6 @@
 import type { ApiError } from '../api/graphql';
 import type { MessageKey } from '../i18n/en';
-import { CATALOGUES, type I18n } from '../i18n/i18n';
+import { CATALOGUES, type I18n } from '../i18n/catalog';
 import { agencyName } from '../i18n/names';
 
 /** A request-level error in plain language, by its code; the server's own message when the code is unknown. */

@@ -126,6 +126,7 @@ export const en = {
   "problem.AGENCY_UNAVAILABLE": "{agency} did not answer. Try again later.",
   "problem.AGENCY_ERROR": "{agency} answered with an error.",
   "problem.LIKELY_DUPLICATE": "This client is likely registered already.",
+  "problem.NETWORK": "The OneRoof server did not answer: check the connection and try again.",
   "problem.other": "The server refused: {message}",
   "consent.title": "Consents of {name}",
   "consent.back": "Back to the client",

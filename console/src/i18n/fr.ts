@@ -124,6 +124,7 @@ export const fr: Messages = {
   "problem.AGENCY_UNAVAILABLE": "{agency} n’a pas répondu. Réessayez plus tard.",
   "problem.AGENCY_ERROR": "{agency} a répondu par une erreur.",
   "problem.LIKELY_DUPLICATE": "Ce client est probablement déjà enregistré.",
+  "problem.NETWORK": "Le serveur OneRoof n’a pas répondu : vérifiez la connexion et réessayez.",
   "problem.other": "Le serveur a refusé : {message}",
   "consent.title": "Consentements de {name}",
   "consent.back": "Retour au client",

@@ -1,59 +1,16 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en, type MessageKey, type Messages } from './en';
-import { fr } from './fr';
-import { nl } from './nl';
+import { buildI18n, type I18n, type Locale } from './catalog';
 
-/** The console's languages: Dutch first (the default in Antwerp), then French and English. */
-export const LOCALES = ['nl', 'fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const CATALOGUES: Record<Locale, Messages> = { nl, fr, en };
-/** BCP 47 tags for Intl: Belgian Dutch and French, British English (day before month). */
-const INTL_TAGS: Record<Locale, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
+export { CATALOGUES, LOCALES, type I18n, type Locale } from './catalog';
 
-export type Params = Record<string, string | number>;
-
-/** Fills `{name}` placeholders; a missing one stays visible rather than vanishing. */
-export function format(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-export interface I18n {
-  locale: Locale;
-  setLocale(locale: Locale): void;
-  t(key: MessageKey, params?: Params): string;
-  /** A calendar date (YYYY-MM-DD, read as such, not shifted by time zone). */
-  date(iso: string | null | undefined): string;
-  /** A moment (ISO 8601 date-time), in the browser's time zone. */
-  dateTime(iso: string | null | undefined): string;
-  number(value: number): string;
-  /** A text in the three languages, as agencies' cards carry them. */
-  pick(text: Partial<Record<Locale, string>> | undefined, fallback?: string): string;
-}
-
-function build(locale: Locale, setLocale: (locale: Locale) => void): I18n {
-  const tag = INTL_TAGS[locale];
-  const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
-  const moments = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
-  const numbers = new Intl.NumberFormat(tag);
-  return {
-    locale,
-    setLocale,
-    t: (key, params) => format(CATALOGUES[locale][key], params),
-    date: (iso) => (iso ? dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '—'),
-    dateTime: (iso) => (iso ? moments.format(new Date(iso)) : '—'),
-    number: (value) => numbers.format(value),
-    pick: (text, fallback = '') => text?.[locale] ?? text?.en ?? fallback,
-  };
-}
-
-const I18nContext = createContext<I18n>(build('nl', () => undefined));
+const I18nContext = createContext<I18n>(buildI18n('nl', () => undefined));
 
 /** Holds the chosen language for the session (in memory, like everything else the console keeps). */
 export function I18nProvider({ children, initial = 'nl' }: { children: ReactNode; initial?: Locale }) {
   const [locale, setLocale] = useState<Locale>(initial);
   const value = useMemo(() => {
     document.documentElement.lang = locale;
-    return build(locale, setLocale);
+    return buildI18n(locale, setLocale);
   }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import type { MessageKey } from './en';
-import { CATALOGUES, type I18n } from './i18n';
+import { CATALOGUES, type I18n } from './catalog';
 
 /** A translated name for a value of the API (an agency id, a role, an enum value), or the value itself. */
 export function named(i18n: I18n, prefix: string, value: string | null | undefined): string {

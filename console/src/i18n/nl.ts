@@ -124,6 +124,7 @@ export const nl: Messages = {
   "problem.AGENCY_UNAVAILABLE": "{agency} antwoordde niet. Probeer later opnieuw.",
   "problem.AGENCY_ERROR": "{agency} antwoordde met een fout.",
   "problem.LIKELY_DUPLICATE": "Deze cliënt is waarschijnlijk al geregistreerd.",
+  "problem.NETWORK": "De OneRoof-server antwoordde niet: controleer de verbinding en probeer opnieuw.",
   "problem.other": "De server weigerde: {message}",
   "consent.title": "Toestemmingen van {name}",
   "consent.back": "Terug naar de cliënt",

@@ -28,10 +28,12 @@ export function PurposeBar({ viewer }: { viewer: Viewer }) {
   const [conferences, setConferences] = useState<Conference[] | null>(null);
   const ids = { purpose: useId(), conference: useId(), reason: useId(), reasonHint: useId() };
 
+  // Each sign-in starts from the viewer's first purpose, without a banner; a renewed session (same
+  // viewer, after expiry) keeps this bar mounted and so keeps both.
   useEffect(() => {
-    if (!choices.includes(current.purpose)) resetPurpose(choices[0]!);
-    // Only when the viewer changes: a new sign-in starts over.
-  }, [viewer.sub]);
+    resetPurpose(choices[0]!);
+    setDraft(choices[0]!);
+  }, [viewer.sub]); // `choices` follows the viewer
 
   useEffect(() => {
     if (draft !== 'SECURITY_CONFERENCE') return;

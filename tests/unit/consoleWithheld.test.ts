@@ -1,0 +1,55 @@
+import type { ApiError } from '../../console/src/api/graphql';
+import { explain } from '../../console/src/cards/withheld';
+import { buildI18n } from '../../console/src/i18n/catalog';
+
+const en = buildI18n('en', () => undefined);
+const nl = buildI18n('nl', () => undefined);
+const error = (extensions: ApiError['extensions']): ApiError => ({ message: 'This field is withheld.', path: ['client', 'mentalHealth', 'involved'], extensions });
+
+describe('explaining a withheld field in the console', () => {
+  it("names the consent a CONSENT remedy asks for, with the conference alternative, and offers to record it", () => {
+    const explanation = explain(en, error({
+      code: 'CONSENT_REQUIRED', category: 'HEALTH', agency: 'mental-health', reason: 'NO_BASIS',
+      remedy: { kind: 'CONSENT', category: 'HEALTH', grantee: 'fjc', purpose: 'CASE_MANAGEMENT', alternatives: [{ kind: 'SECURITY_CONFERENCE', category: 'HEALTH' }] },
+    }));
+    expect(explanation).toEqual({
+      reason: 'Mental health shares health data only on a legal basis, and there is none for you now.',
+      next: 'Next step: the client’s consent for health data to Family Justice Center for Case management: record consent. Or open it in a security conference on the client’s case.',
+      consent: { category: 'HEALTH', grantee: 'fjc', purpose: 'CASE_MANAGEMENT' },
+    });
+  });
+
+  it('says a PROTECTED field can never be released, and offers no consent', () => {
+    const explanation = explain(en, error({ code: 'PROTECTED', category: 'CONTACT', agency: 'fjc', reason: 'PROTECTED_CONTACT', remedy: { kind: 'NONE', category: 'CONTACT' } }));
+    expect(explanation).toEqual({ reason: 'Protected: the client’s contact details are never shown to your agency.', next: 'Nothing can release it to you.', consent: undefined });
+  });
+
+  it('says a FORBIDDEN field with no other purpose is above what the role may see', () => {
+    const explanation = explain(en, error({ code: 'FORBIDDEN', category: 'JUSTICE', agency: 'police', reason: 'ABOVE_CEILING', remedy: { kind: 'NONE', category: 'JUSTICE' } }));
+    expect(explanation.next).toBe('Above what your role may see, for any purpose.');
+  });
+
+  it('names the purposes a PURPOSE remedy lists, translated', () => {
+    const explanation = explain(nl, error({ code: 'FORBIDDEN', category: 'SAFETY', agency: 'police', reason: 'ABOVE_CEILING', remedy: { kind: 'PURPOSE', category: 'SAFETY', purposes: ['CASE_MANAGEMENT', 'EMERGENCY'] } }));
+    expect(explanation.next).toBe('Kies een ander doel: Casemanagement, Noodgeval.');
+  });
+
+  it('falls back on the code when the gateway sends no remedy', () => {
+    expect(explain(en, error({ code: 'CONSENT_REQUIRED', category: 'JUSTICE', agency: 'police', reason: 'NO_BASIS' }))).toEqual({
+      reason: 'Police zone shares justice data only on a legal basis, and there is none for you now.',
+      next: 'Next step: record the client’s consent for justice data.',
+      consent: { category: 'JUSTICE', grantee: '', purpose: '' },
+    });
+  });
+
+  it.each([
+    ['AGENCY_UNAVAILABLE', 'Housing did not answer: its data is not included. Try again later.'],
+    ['AGENCY_ERROR', 'Housing answered with an error: its data is not included.'],
+  ])('says what %s means for the agency’s card', (code, reason) => {
+    expect(explain(en, error({ code, agency: 'housing' }))).toEqual({ reason, consent: undefined });
+  });
+
+  it('shows an unknown code as it is', () => {
+    expect(explain(en, error({ code: 'SOMETHING_NEW' })).reason).toBe('Not shown (SOMETHING_NEW).');
+  });
+});
