@@ -11,11 +11,18 @@ import { ROOT } from './processes';
 /** Generates the console's types and builds it with Vite. */
 export async function buildConsole(): Promise<void> {
   await generateConsoleTypes();
-  // Always React's production build: a NODE_ENV inherited from a test runner (test) would give its development one.
-  process.env.NODE_ENV = 'production';
   // Vite is an ES module; typed loosely here because this project resolves modules the CommonJS way.
   const { build } = (await import('vite' as string)) as { build(config: { configFile: string; logLevel: string; mode: string }): Promise<unknown> };
-  await build({ configFile: path.join(ROOT, 'console', 'vite.config.mts'), logLevel: 'warn', mode: 'production' });
+  // Always React's production build: a NODE_ENV inherited from a test runner (test) would give its
+  // development one. Only for the build: npm start's processes, spawned after it, inherit this env.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'console', 'vite.config.mts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   fs.writeFileSync(CONSOLE_BUILD_STAMP, `${new Date().toISOString()}\n`);
 }
 
