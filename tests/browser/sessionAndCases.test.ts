@@ -83,4 +83,34 @@ describe('the console in Chromium: an expiring session, security conferences and
     await screenshot(graphiql, 'graphiql');
     await graphiql.close();
   });
+
+  /** Presses Tab until the focused element matches `selector`; fails after `limit` presses. */
+  const tabTo = async (selector: string, limit = 60) => {
+    for (let i = 0; i < limit; i += 1) {
+      if (await suite.page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+      await suite.page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  };
+
+  it('is usable with the keyboard alone: sign out and in, find a client, open her view', async () => {
+    await tabTo('header button');
+    await suite.page.keyboard.press('Enter');
+    await suite.page.locator('button[data-sub]').first().waitFor();
+    await tabTo('button[data-sub="fjc-staff-2"]');
+    await suite.page.keyboard.press('Enter');
+    await suite.page.getByTestId('viewer').waitFor();
+    await tabTo('select[data-testid="purpose"]');
+    await suite.page.keyboard.press('ArrowDown'); // Intake -> Case management
+    expect(await suite.page.getByTestId('current-purpose').textContent()).toBe('Elke vraag gebeurt nu met als doel: Casemanagement');
+    await tabTo('input[type="date"]', 60);
+    await suite.page.keyboard.press('Shift+Tab');
+    await suite.page.keyboard.type('verlopen mira');
+    await suite.page.keyboard.press('Enter');
+    await suite.page.getByTestId('result-count').waitFor();
+    await tabTo('.results a');
+    await suite.page.keyboard.press('Enter');
+    await suite.page.getByTestId('client-view').waitFor();
+    expect(await suite.page.locator('h1').textContent()).toBe('Mira Verlopen');
+  });
 });

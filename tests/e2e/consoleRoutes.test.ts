@@ -1,14 +1,6 @@
-import type http from 'node:http';
-import { AGENCIES, type AgencyId } from '../../lib/agencies';
-import { DEV_ISSUER } from '../../lib/auth/devIssuer';
-import { DEFAULT_TOKEN_LIFETIME } from '../../lib/auth/tokenLifetime';
-import { createGatewaySigner, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
-import { createTokenVerifier } from '../../lib/auth/tokens';
-import { close, listen } from '../../lib/http/graphqlHttpServer';
 import type { StaticFile } from '../../gateway/console/staticFiles';
-import { createGatewayServer, type GatewayServer } from '../../gateway/server';
-import { composeSupergraph } from '../../schema/compose';
 import { postGraphQL } from '../helpers/graphql';
+import { startProductionGateway, type ProductionGateway } from '../helpers/productionGateway';
 import { startStack, type TestStack } from '../helpers/stack';
 
 /** A console build of three files, so these tests do not depend on console/dist. */
@@ -22,26 +14,18 @@ const OIDC = { kind: 'oidc' as const, issuer: 'https://login.example.org/realms/
 describe("the gateway's console routes", () => {
   let stack: TestStack;
   let development: string;
-  let production: GatewayServer;
+  let production: ProductionGateway;
   let prod: string;
 
   beforeAll(async () => {
     stack = await startStack({ clients: 10 });
     development = stack.gatewayUrl.replace(/\/graphql$/, '');
-    production = await createGatewayServer({
-      supergraphSdl: composeSupergraph(),
-      subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, stack.subgraphs[a].url])) as Record<AgencyId, string>,
-      verifyToken: await createTokenVerifier({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof', dataDir: stack.dataDir, lifetime: DEFAULT_TOKEN_LIFETIME }),
-      production: true,
-      signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir: stack.dataDir })),
-      // Production ignores a development data dir: the development sign-in never exists there.
-      console: { signIn: OIDC, devIssuerDataDir: stack.dataDir, files: FILES },
-    });
-    prod = `http://127.0.0.1:${await listen(production.http as http.Server, 0, '127.0.0.1')}`;
+    // Production ignores a development data dir: the development sign-in never exists there.
+    production = await startProductionGateway(stack, { console: { signIn: OIDC, devIssuerDataDir: stack.dataDir, files: FILES } });
+    prod = production.origin;
   });
   afterAll(async () => {
-    await close(production.http);
-    await production.apollo.stop();
+    await production.stop();
     await stack.stop();
   });
 

@@ -1,13 +1,5 @@
-import { DEFAULT_TOKEN_LIFETIME } from '../../lib/auth/tokenLifetime';
-import type http from 'node:http';
-import { AGENCIES, type AgencyId } from '../../lib/agencies';
-import { DEV_ISSUER } from '../../lib/auth/devIssuer';
-import { createGatewaySigner, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
-import { createTokenVerifier } from '../../lib/auth/tokens';
-import { close, listen } from '../../lib/http/graphqlHttpServer';
-import { createGatewayServer, type GatewayServer } from '../../gateway/server';
-import { composeSupergraph } from '../../schema/compose';
 import { postGraphQL } from '../helpers/graphql';
+import { startProductionGateway, type ProductionGateway } from '../helpers/productionGateway';
 import { startStack, type TestStack } from '../helpers/stack';
 
 /**
@@ -17,25 +9,18 @@ import { startStack, type TestStack } from '../helpers/stack';
  */
 describe('safe production defaults of the gateway', () => {
   let stack: TestStack;
-  let production: GatewayServer;
+  let production: ProductionGateway;
   let productionUrl: string;
   let token: string;
 
   beforeAll(async () => {
     stack = await startStack({ clients: 10 });
     token = await stack.token({ sub: 'fjc-staff-1', agency: 'fjc', roles: ['CASE_MANAGER'] });
-    production = await createGatewayServer({
-      supergraphSdl: composeSupergraph(),
-      subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, stack.subgraphs[a].url])) as Record<AgencyId, string>,
-      verifyToken: await createTokenVerifier({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof', dataDir: stack.dataDir, lifetime: DEFAULT_TOKEN_LIFETIME }),
-      production: true,
-      signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir: stack.dataDir })),
-    });
-    productionUrl = `http://127.0.0.1:${await listen(production.http as http.Server, 0, '127.0.0.1')}/graphql`;
+    production = await startProductionGateway(stack);
+    productionUrl = `${production.origin}/graphql`;
   });
   afterAll(async () => {
-    await close(production.http);
-    await production.apollo.stop();
+    await production.stop();
     await stack.stop();
   });
 
