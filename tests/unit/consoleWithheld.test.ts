@@ -26,7 +26,7 @@ describe('explaining a withheld field in the console', () => {
 
   it('says a FORBIDDEN field with no other purpose is above what the role may see', () => {
     const explanation = explain(en, error({ code: 'FORBIDDEN', category: 'JUSTICE', agency: 'police', reason: 'ABOVE_CEILING', remedy: { kind: 'NONE', category: 'JUSTICE' } }));
-    expect(explanation.next).toBe('Above what your role may see, for any purpose.');
+    expect(explanation.next).toBe('No other purpose reaches it for your role.');
   });
 
   it('names the purposes a PURPOSE remedy lists, translated', () => {

@@ -117,7 +117,7 @@ export const en = {
   "remedy.conference": "Only within a security conference on the client’s case: choose it as purpose.",
   "remedy.purpose": "Choose another purpose: {purposes}.",
   "remedy.protected": "Nothing can release it to you.",
-  "remedy.none": "Above what your role may see, for any purpose.",
+  "remedy.none": "No other purpose reaches it for your role.",
   "problem.FORBIDDEN": "Not permitted for your role and this purpose.",
   "problem.UNAUTHENTICATED": "You are not signed in.",
   "problem.PURPOSE_REQUIRED": "The purpose of use is missing or incomplete: check the purpose bar.",

@@ -115,7 +115,7 @@ export const fr: Messages = {
   "remedy.conference": "Seulement dans une concertation de sécurité sur le dossier du client : choisissez-la comme finalité.",
   "remedy.purpose": "Choisissez une autre finalité : {purposes}.",
   "remedy.protected": "Rien ne peut vous le rendre accessible.",
-  "remedy.none": "Au-delà de ce que votre rôle peut voir, quelle que soit la finalité.",
+  "remedy.none": "Aucune autre finalité n’y donne accès pour votre rôle.",
   "problem.FORBIDDEN": "Non autorisé pour votre rôle et cette finalité.",
   "problem.UNAUTHENTICATED": "Vous n’êtes pas connecté.",
   "problem.PURPOSE_REQUIRED": "La finalité manque ou est incomplète : vérifiez la barre de finalité.",

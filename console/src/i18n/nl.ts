@@ -115,7 +115,7 @@ export const nl: Messages = {
   "remedy.conference": "Alleen binnen een veiligheidsoverleg over het dossier van de cliënt: kies het als doel.",
   "remedy.purpose": "Kies een ander doel: {purposes}.",
   "remedy.protected": "Niets kan dit voor u vrijgeven.",
-  "remedy.none": "Boven wat uw rol mag zien, voor elk doel.",
+  "remedy.none": "Geen ander doel bereikt dit voor uw rol.",
   "problem.FORBIDDEN": "Niet toegestaan voor uw rol en dit doel.",
   "problem.UNAUTHENTICATED": "U bent niet aangemeld.",
   "problem.PURPOSE_REQUIRED": "Het doel van gebruik ontbreekt of is onvolledig: controleer de doelbalk.",

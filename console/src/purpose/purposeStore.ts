@@ -43,11 +43,22 @@ export function resetPurpose(purpose: Purpose): void {
   listeners.forEach((listener) => listener());
 }
 
-/** The headers that carry the purpose (README, Headers). */
+/**
+ * A header value for any text: plain when it is printable ASCII, otherwise RFC 8187's
+ * `UTF-8''` and the percent-encoded UTF-8 bytes (docs/interface.md, Headers), since a browser sends
+ * header values as Latin-1 bytes and refuses anything beyond.
+ */
+export function headerText(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text) && !text.startsWith("UTF-8''")) return text;
+  // encodeURIComponent leaves ' ( ) * as they are; RFC 8187's attr-char does not allow them.
+  return `UTF-8''${encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** The headers that carry the purpose (docs/interface.md, Headers). */
 export function purposeHeaders(purpose: PurposeState = state): Record<string, string> {
   const headers: Record<string, string> = { 'x-purpose-of-use': purpose.purpose };
   if (purpose.conferenceId) headers['x-conference-id'] = purpose.conferenceId;
-  if (purpose.emergencyReason) headers['x-emergency-reason'] = purpose.emergencyReason;
+  if (purpose.emergencyReason) headers['x-emergency-reason'] = headerText(purpose.emergencyReason);
   return headers;
 }
 
