@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { requestUrl } from '../../lib/http/requestTarget';
 import { log } from '../../lib/log';
 import { requestIdFrom } from '../../lib/requestContext';
 import { consoleContentSecurityPolicy } from './consolePolicy';
@@ -78,8 +79,10 @@ export function mountConsole(server: http.Server, options: ConsoleOptions): void
   };
 
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     const pass = () => handlers.forEach((handler) => handler.call(server, req, res));
+    // A target that is no URL is the API's to refuse (400): never a throw in this listener.
+    const pathname = requestUrl(req)?.pathname;
+    if (pathname === undefined) return pass();
     if (pathname.startsWith('/auth/dev/')) {
       if (options.production || !options.devIssuerDataDir) return pass();
       res.setHeader('x-request-id', requestIdFrom(req.headers));
