@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AGENCIES, type AgencyId } from '../../lib/agencies';
+import { storeFile } from '../../lib/subgraph/runSubgraph';
+import { initSetup, type ConformanceSetup } from '../../conformance/keys';
+import { serveKeys, type KeyServer } from '../../conformance/keyServer';
+import { failedIds } from '../../conformance/report';
+import { runSuite, type Report } from '../../conformance/run';
+import { startAgencyUnderTest } from '../helpers/conformanceAgency';
+import { startNaiveSubgraph } from '../helpers/naiveSubgraph';
+import { removeDataDir, seededDataDir } from '../helpers/seededData';
+
+/**
+ * Clients whose files hold contact data, so that the suite sees rule 2 (protected contact) at work:
+ * a shelter placement at housing, a child's placement at youth care. Read from the stores here,
+ * as an operator picks test clients; the suite itself only talks to the subgraph.
+ */
+const CONTACT_DATA: Partial<Record<AgencyId, string>> = {
+  housing: 'SELECT l.fjc_client_id AS id FROM client_links l JOIN shelter_placements s USING (person_id) WHERE s.shelter_location IS NOT NULL ORDER BY 1 LIMIT 1',
+  'youth-care': 'SELECT l.fjc_client_id AS id FROM client_links l JOIN placements p USING (person_id) WHERE p.placement_municipality IS NOT NULL ORDER BY 1 LIMIT 1',
+};
+
+function contactClients(dataDir: string, agency: AgencyId): string[] | undefined {
+  const sql = CONTACT_DATA[agency];
+  if (!sql) return undefined;
+  const db = new Database(storeFile(dataDir, agency), { readonly: true });
+  try {
+    return (db.prepare(sql).all() as { id: string }[]).map((row) => row.id);
+  } finally {
+    db.close();
+  }
+}
+
+const outcomesOf = (report: Report, ids: string[]) => Object.fromEntries(ids.map((id) => [id, report.results.find((r) => r.id === id)?.outcome]));
+
+describe('the conformance suite', () => {
+  let dataDir: string;
+  let keysDir: string;
+  let setup: ConformanceSetup;
+  let keys: KeyServer;
+
+  beforeAll(async () => {
+    dataDir = seededDataDir({ clients: 60 });
+    keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-conformance-'));
+    setup = await initSetup(keysDir, { jwksPort: 0 });
+    keys = await serveKeys(setup, 0);
+  });
+  afterAll(async () => {
+    await keys.close();
+    removeDataDir(dataDir);
+    fs.rmSync(keysDir, { recursive: true, force: true });
+  });
+
+  it.each(AGENCIES)('finds %s conforming to every MUST of the protocol', async (agency) => {
+    const subgraph = await startAgencyUnderTest(agency, dataDir, setup, keys);
+    try {
+      const report = await runSuite({ url: subgraph.url, agency, contactClients: contactClients(dataDir, agency) }, setup);
+      expect(failedIds(report)).toEqual([]);
+      expect(report.ok).toBe(true);
+      // The rules are seen at work wherever the agency holds data they decide.
+      if (CONTACT_DATA[agency]) expect(outcomesOf(report, ['AP-POL-3'])).toEqual({ 'AP-POL-3': 'pass' });
+      const core = ['AP-SDL-2', 'AP-SDL-4', 'AP-TOKEN-5', 'AP-SIG-5', 'AP-POL-1', 'AP-POL-2', 'AP-AUD-1', 'AP-AUD-3', 'AP-STAT-3'];
+      expect(outcomesOf(report, core)).toEqual(Object.fromEntries(core.map((id) => [id, 'pass'])));
+    } finally {
+      await subgraph.stop();
+    }
+  });
+
+  it('fails a naive subgraph that serves the same schema without the checks, naming what it breaks', async () => {
+    const subgraph = await startNaiveSubgraph('police', dataDir);
+    try {
+      const report = await runSuite({ url: subgraph.url, agency: 'police' }, setup);
+      expect(report.ok).toBe(false);
+      expect(failedIds(report)).toEqual([
+        'AP-TOKEN-1', 'AP-TOKEN-2', 'AP-TOKEN-3', 'AP-TOKEN-4', 'AP-TOKEN-5', 'AP-TOKEN-6', 'AP-TOKEN-7',
+        'AP-SIG-1', 'AP-SIG-2', 'AP-SIG-3', 'AP-SIG-4', 'AP-SIG-5',
+        'AP-ASSERT-1', 'AP-ASSERT-2', 'AP-ASSERT-3', 'AP-ASSERT-4', 'AP-ASSERT-5',
+        'AP-POL-1', 'AP-POL-8',
+        'AP-AUD-1', 'AP-AUD-6', 'AP-AUD-7', 'AP-AUD-8',
+      ]);
+      // What it does keep: the schema, the transport, the purpose headers, a stranger's empty file, the figures.
+      const kept = ['AP-SDL-2', 'AP-SDL-4', 'AP-HTTP-3', 'AP-CTX-3', 'AP-STR-1', 'AP-STAT-3'];
+      expect(outcomesOf(report, kept)).toEqual(Object.fromEntries(kept.map((id) => [id, 'pass'])));
+    } finally {
+      await subgraph.stop();
+    }
+  });
+});

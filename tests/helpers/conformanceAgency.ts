@@ -1,0 +1,42 @@
+import type { AgencyId } from '../../lib/agencies';
+import { createGatewaySignatureVerifier } from '../../lib/auth/gatewaySignature';
+import { DEFAULT_TOKEN_LIFETIME } from '../../lib/auth/tokenLifetime';
+import { createTokenVerifier } from '../../lib/auth/tokens';
+import { close, listen } from '../../lib/http/graphqlHttpServer';
+import { createAgencyRuntime } from '../../lib/subgraph/agencyRuntime';
+import { createSubgraphServer, type SubgraphServer } from '../../lib/subgraph/createSubgraphServer';
+import type { ConformanceSetup } from '../../conformance/keys';
+import type { KeyServer } from '../../conformance/keyServer';
+import { openSubgraphStore } from './seededData';
+
+export interface AgencyUnderTest {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one of OneRoof's own subgraphs over HTTP on an ephemeral port, configured as a deployment
+ * under test would be with the environment `npm run conformance -- --init` prints: user tokens from
+ * the suite's identity provider, the FJC's keys from the suite's JWKS URL, the suite's gateway key,
+ * unsigned requests refused.
+ */
+export async function startAgencyUnderTest(agency: AgencyId, dataDir: string, setup: ConformanceSetup, keys: KeyServer): Promise<AgencyUnderTest> {
+  const { module, store } = openSubgraphStore(dataDir, agency);
+  const verifyToken = await createTokenVerifier({ mode: 'jwks', jwksUrl: keys.urls.idp, issuer: setup.issuer, audience: setup.audience, lifetime: DEFAULT_TOKEN_LIFETIME });
+  const runtime = await createAgencyRuntime(agency, store.db, { dataDir, assertionJwksUrl: keys.urls.fjc, production: false, requireGatewaySignature: true });
+  const gatewaySignatures = { verifier: createGatewaySignatureVerifier({ keys: setup.gateway.jwks, agency }), required: true };
+  return listenOnAnyPort(await createSubgraphServer(module.definition, { store, verifyToken, production: false, ...runtime.options, gatewaySignatures }), store);
+}
+
+/** Serves a subgraph on an ephemeral port; `stop` closes it and its store. */
+export async function listenOnAnyPort<TStore>(server: SubgraphServer<unknown, TStore>, store: { close(): void }): Promise<AgencyUnderTest> {
+  const port = await listen(server.http, 0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop: async () => {
+      await close(server.http);
+      await server.apollo.stop();
+      store.close();
+    },
+  };
+}
