@@ -21,7 +21,7 @@ function failedProbes(result: RequirementResult): string[] {
 function summary(report: Report): string {
   const c = counts(report);
   const checked = c.pass + c.fail + c.warn + c.skip;
-  return `${checked} requirements checked: ${c.pass} passed, ${c.fail} failed, ${c.warn} SHOULD not met, ${c.skip} skipped; ${c.unchecked} declared by the operator, ${c['n/a']} not applicable; ${(report.durationMs / 1000).toFixed(1)} s`;
+  return `${checked} requirements checked: ${c.pass} passed, ${c.fail} failed, ${c.warn} SHOULD not met, ${c.skip} skipped; ${c.unchecked} declared by the operator, ${c['n/a']} not applicable; ${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)} s`;
 }
 
 /** One line per requirement checked, failed probes below their requirement, then the summary. */

@@ -31,6 +31,8 @@ export interface Report {
   agency: string;
   url: string;
   durationMs: number;
+  /** GraphQL requests the suite sent the subgraph. */
+  requests: number;
   results: RequirementResult[];
   /** No MUST failed. */
   ok: boolean;
@@ -96,6 +98,7 @@ export async function runSuite(options: SuiteOptions, setup: ConformanceSetup): 
     agency: options.agency,
     url: options.url,
     durationMs: Math.round(performance.now() - started),
+    requests: suite.transport.sent,
     results,
     ok: results.every((r) => r.outcome !== 'fail'),
   };

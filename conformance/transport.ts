@@ -46,6 +46,7 @@ export interface Call {
 export class Transport {
   private readonly run = randomUUID().slice(0, 8);
   private count = 0;
+  private sentCount = 0;
   /** Signatures made, by request id: a probe replays one. */
   readonly signatures = new Map<string, string>();
 
@@ -55,6 +56,11 @@ export class Transport {
     private readonly mint: Minter,
     private readonly timeoutMs = 10_000,
   ) {}
+
+  /** GraphQL requests sent so far. */
+  get sent(): number {
+    return this.sentCount;
+  }
 
   /** A request id unique to this run, so records can be found again by it. */
   nextRequestId(): string {
@@ -81,6 +87,7 @@ export class Transport {
       this.signatures.set(requestId, signature);
       headers[HEADER.signature] = signature;
     }
+    this.sentCount += 1;
     const response = await fetch(this.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
     const text = await response.text();
     let parsed: Answer['body'] = null;

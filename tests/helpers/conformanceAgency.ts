@@ -6,7 +6,6 @@ import { close, listen } from '../../lib/http/graphqlHttpServer';
 import { createAgencyRuntime } from '../../lib/subgraph/agencyRuntime';
 import { createSubgraphServer, type SubgraphServer } from '../../lib/subgraph/createSubgraphServer';
 import type { ConformanceSetup } from '../../conformance/keys';
-import type { KeyServer } from '../../conformance/keyServer';
 import { openSubgraphStore } from './seededData';
 
 export interface AgencyUnderTest {
@@ -19,8 +18,9 @@ export interface AgencyUnderTest {
  * under test would be with the environment `npm run conformance -- --init` prints: user tokens from
  * the suite's identity provider, the FJC's keys from the suite's JWKS URL, the suite's gateway key,
  * unsigned requests refused.
+ * @param keys - where the suite serves its JWKS documents (`serveKeys`, or `jwksUrls` for a suite run as its own process).
  */
-export async function startAgencyUnderTest(agency: AgencyId, dataDir: string, setup: ConformanceSetup, keys: KeyServer): Promise<AgencyUnderTest> {
+export async function startAgencyUnderTest(agency: AgencyId, dataDir: string, setup: ConformanceSetup, keys: { urls: { idp: string; fjc: string } }): Promise<AgencyUnderTest> {
   const { module, store } = openSubgraphStore(dataDir, agency);
   const verifyToken = await createTokenVerifier({ mode: 'jwks', jwksUrl: keys.urls.idp, issuer: setup.issuer, audience: setup.audience, lifetime: DEFAULT_TOKEN_LIFETIME });
   const runtime = await createAgencyRuntime(agency, store.db, { dataDir, assertionJwksUrl: keys.urls.fjc, production: false, requireGatewaySignature: true });
