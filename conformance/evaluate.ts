@@ -102,12 +102,14 @@ export function evaluate(answer: Answer, expectation: Expectation, shapes: reado
         result.released.add(shape.coordinate);
         result.granted.set(shape.category, expected.permit ? expected.basis : ANY_BASIS);
       }
+      // Completeness (AP-POL-9) is asked of fields the protocol releases, not of ones it withholds.
+      const permitted = !expected || expected.permit;
       const ref = reference?.[shape.name];
-      compare(shape, value, ref, at);
+      if (permitted) compare(shape, value, ref, at);
       if (!shape.children) continue;
       if (value === null) {
         const nulledByChild = errors.some((e) => e.path && e.path.length > at.length && samePath(e.path.slice(0, at.length), at));
-        if (expectation.reference !== undefined && ref !== null && ref !== undefined && !nulledByChild) {
+        if (permitted && expectation.reference !== undefined && ref !== null && ref !== undefined && !nulledByChild) {
           result.exercised.add('AP-POL-9');
           problem('AP-POL-9', `${show(at)} is null; the agency's own staff see it`);
         }
@@ -115,7 +117,7 @@ export function evaluate(answer: Answer, expectation: Expectation, shapes: reado
       }
       if (Array.isArray(value)) {
         const refs = Array.isArray(ref) ? ref : [];
-        if (expectation.reference !== undefined && refs.length !== value.length) problem('AP-POL-9', `${show(at)} has ${value.length} entries, own staff see ${refs.length}`);
+        if (permitted && expectation.reference !== undefined && refs.length !== value.length) problem('AP-POL-9', `${show(at)} has ${value.length} entries, own staff see ${refs.length}`);
         value.forEach((item, i) => {
           if (item !== null && typeof item === 'object') walk(shape.children!, item as Record<string, unknown>, refs[i] as Record<string, unknown>, [...at, i]);
         });

@@ -2,11 +2,11 @@ import { ownFieldOf, unwrap } from '../sdl';
 import type { Suite } from '../suite';
 import { describe } from './requests';
 
-interface Cell {
+export interface Cell {
   value: number | null;
   suppressed: boolean;
 }
-interface Series {
+export interface Series {
   label: string;
   periods: { period: string; count: Cell }[];
   total: Cell;
@@ -30,6 +30,41 @@ function cellProblem(cell: Cell): string | null {
   if (cell.suppressed) return cell.value === null ? null : `suppressed with value ${cell.value}`;
   if (!Number.isInteger(cell.value) || cell.value! < 0) return `value ${String(cell.value)}`;
   return cell.value! >= 1 && cell.value! <= 4 ? `small count ${cell.value} shown` : null;
+}
+
+/**
+ * What is wrong with one figure's series for one granularity, by requirement: AP-STAT-2 (every
+ * period of every label, in order), AP-STAT-3 (small cells), AP-STAT-4 (totals).
+ * @param periods - the period labels the range must give, oldest first.
+ */
+export function seriesProblems(list: readonly Series[], periods: readonly string[]): Record<'AP-STAT-2' | 'AP-STAT-3' | 'AP-STAT-4', string[]> {
+  const names = list.map((s) => s.label);
+  const incomplete = list.filter((s) => JSON.stringify(s.periods.map((p) => p.period)) !== JSON.stringify(periods)).map((s) => `${s.label}: periods ${JSON.stringify(s.periods.map((p) => p.period))}`);
+  if (list.length === 0) incomplete.push('no series');
+  if (new Set(names).size !== names.length) incomplete.push(`labels ${JSON.stringify(names)} repeat`);
+  const cells = list.flatMap((s) => [...s.periods.map((p) => [p.period, p.count] as const), ['total', s.total] as const].map(([at, cell]) => [s.label, at, cellProblem(cell)] as const));
+  return {
+    'AP-STAT-2': incomplete,
+    'AP-STAT-3': cells.filter(([, , problem]) => problem).map(([label, at, problem]) => `${label} ${at}: ${problem}`),
+    'AP-STAT-4': list
+      .filter((s) => shown(s.total) && (!s.periods.every((p) => shown(p.count)) || s.periods.reduce((sum, p) => sum + (p.count.value ?? 0), 0) !== s.total.value))
+      .map((s) => `${s.label}: total ${s.total.value} shown over ${JSON.stringify(s.periods.map((p) => p.count.value))}`),
+  };
+}
+
+/** Quarters (and totals) by QUARTER that disagree with the same months by MONTH (AP-STAT-4). */
+export function granularityProblems(months: readonly Series[], quarters: readonly Series[]): string[] {
+  const mismatched: string[] = [];
+  for (const quarterSeries of quarters) {
+    const monthSeries = months.find((s) => s.label === quarterSeries.label);
+    if (!monthSeries) continue;
+    quarterSeries.periods.forEach((quarter, q) => {
+      const parts = monthSeries.periods.slice(q * 3, q * 3 + 3).map((p) => p.count);
+      if (shown(quarter.count) && parts.every(shown) && parts.reduce((sum, c) => sum + c.value!, 0) !== quarter.count.value) mismatched.push(`${quarterSeries.label} ${quarter.period}`);
+    });
+    if (shown(quarterSeries.total) && shown(monthSeries.total) && quarterSeries.total.value !== monthSeries.total.value) mismatched.push(`${quarterSeries.label} total`);
+  }
+  return mismatched;
 }
 
 /** AP-STAT-1 to AP-STAT-4: the agency's figures for the last year, by month and by quarter. */
@@ -63,27 +98,13 @@ export async function checkStatistics(suite: Suite): Promise<void> {
 
   for (const [granularity, answer, labels] of [['MONTH', months, period.months], ['QUARTER', quarters, period.quarters]] as const) {
     for (const figure of figures) {
-      const list = answer[figure] ?? [];
-      const names = list.map((s) => s.label);
-      const complete = list.length > 0 && new Set(names).size === names.length && list.every((s) => JSON.stringify(s.periods.map((p) => p.period)) === JSON.stringify(labels));
-      suite.check('AP-STAT-2', `${figure} by ${granularity}: every period of every label, in order`, complete, `labels ${JSON.stringify(names)}, periods ${JSON.stringify(list[0]?.periods.map((p) => p.period))}`);
-      const bad = list.flatMap((s) => [...s.periods.map((p) => [p.period, p.count] as const), ['total', s.total] as const].map(([at, cell]) => [s.label, at, cellProblem(cell)]).filter(([, , problem]) => problem));
-      suite.check('AP-STAT-3', `${figure} by ${granularity}: no small count shown`, bad.length === 0, JSON.stringify(bad.slice(0, 3)));
-      const wrongTotals = list.filter((s) => shown(s.total) && (!s.periods.every((p) => shown(p.count)) || s.periods.reduce((sum, p) => sum + (p.count.value ?? 0), 0) !== s.total.value));
-      suite.check('AP-STAT-4', `${figure} by ${granularity}: a total is shown only when every period is, and is their sum`, wrongTotals.length === 0, `labels ${wrongTotals.map((s) => s.label).join(', ')}`);
+      for (const [id, problems] of Object.entries(seriesProblems(answer[figure] ?? [], labels))) {
+        suite.check(id, `${figure} by ${granularity}`, problems.length === 0, problems.slice(0, 3).join('; '));
+      }
     }
   }
   for (const figure of figures) {
-    const mismatched: string[] = [];
-    for (const quarterSeries of quarters[figure] ?? []) {
-      const monthSeries = (months[figure] ?? []).find((s) => s.label === quarterSeries.label);
-      if (!monthSeries) continue;
-      quarterSeries.periods.forEach((quarter, q) => {
-        const parts = monthSeries.periods.slice(q * 3, q * 3 + 3).map((p) => p.count);
-        if (shown(quarter.count) && parts.every(shown) && parts.reduce((sum, c) => sum + c.value!, 0) !== quarter.count.value) mismatched.push(`${quarterSeries.label} ${quarter.period}`);
-      });
-      if (shown(quarterSeries.total) && shown(monthSeries.total) && quarterSeries.total.value !== monthSeries.total.value) mismatched.push(`${quarterSeries.label} total`);
-    }
+    const mismatched = granularityProblems(months[figure] ?? [], quarters[figure] ?? []);
     suite.check('AP-STAT-4', `${figure}: quarters and months agree`, mismatched.length === 0, mismatched.slice(0, 3).join(', '));
   }
 }
