@@ -8,7 +8,7 @@ export const EMERGENCY_REASON = {
   recorded: 'Dreiging met een mes \u2014 caf\u00e9',
 };
 
-const withheaderNamed = (name: string) => (answer: { body: { errors?: { extensions?: Record<string, unknown> }[] } | null }) => answer.body?.errors?.[0]?.extensions?.header === name;
+const namesHeader = (name: string) => (answer: { body: { errors?: { extensions?: Record<string, unknown> }[] } | null }) => answer.body?.errors?.[0]?.extensions?.header === name;
 
 /** AP-HTTP-1 to AP-HTTP-3 and AP-CTX-1 to AP-CTX-3: the request around the operation. */
 export async function checkRequestContext(suite: Suite): Promise<void> {
@@ -24,7 +24,7 @@ export async function checkRequestContext(suite: Suite): Promise<void> {
 
   await expectRefused(suite, 'AP-CTX-2', 'SECURITY_CONFERENCE without X-Conference-Id', { purpose: 'SECURITY_CONFERENCE' }, 400, 'PURPOSE_REQUIRED');
   for (const value of ['CONF-12', 'CONF-000001,CONF-000002', 'conf-000001']) {
-    await expectRefused(suite, 'AP-CTX-2', `X-Conference-Id ${value}`, { purpose: 'SECURITY_CONFERENCE', headers: { [HEADER.conference]: value } }, 400, 'INVALID_BASIS', withheaderNamed('X-Conference-Id'));
+    await expectRefused(suite, 'AP-CTX-2', `X-Conference-Id ${value}`, { purpose: 'SECURITY_CONFERENCE', headers: { [HEADER.conference]: value } }, 400, 'INVALID_BASIS', namesHeader('X-Conference-Id'));
   }
 
   await expectRefused(suite, 'AP-CTX-3', 'EMERGENCY without X-Emergency-Reason', { purpose: 'EMERGENCY' }, 400, 'PURPOSE_REQUIRED');
@@ -35,7 +35,7 @@ export async function checkRequestContext(suite: Suite): Promise<void> {
     ['percent-encoded bytes that are not UTF-8', "UTF-8''%FF%FEnot%20utf-8%20at%20all"],
   ];
   for (const [name, value] of reasons) {
-    await expectRefused(suite, 'AP-CTX-3', `X-Emergency-Reason of ${name}`, { purpose: 'EMERGENCY', headers: { [HEADER.emergency]: value } }, 400, 'INVALID_BASIS', withheaderNamed('X-Emergency-Reason'));
+    await expectRefused(suite, 'AP-CTX-3', `X-Emergency-Reason of ${name}`, { purpose: 'EMERGENCY', headers: { [HEADER.emergency]: value } }, 400, 'INVALID_BASIS', namesHeader('X-Emergency-Reason'));
   }
   const accepted = await suite.transport.send({ query: HARMLESS, viewer: suite.viewers.own, purpose: 'EMERGENCY', headers: { [HEADER.emergency]: EMERGENCY_REASON.header } });
   suite.check('AP-CTX-3', "an RFC 8187 reason (UTF-8'' and percent-encoded bytes) is accepted", accepted.status === 200, describe(accepted));
