@@ -1,8 +1,9 @@
 import type http from 'node:http';
-import { buildASTSchema, getNamedType, GraphQLError, isObjectType, parse, type GraphQLFormattedError } from 'graphql';
+import { buildASTSchema, getNamedType, getNullableType, GraphQLError, isListType, isObjectType, parse, type GraphQLFormattedError } from 'graphql';
 import { AGENCIES } from '../lib/agencies';
 import { auditField } from '../lib/audit/auditSchema';
 import { badUserInput } from '../lib/errors';
+import { CSV_COLUMNS, renderStatisticsCsv, statisticsCsvFilename, statisticsQuery, type AgencyFigures, type StatisticsData } from '../lib/statistics/csv';
 import { parsePeriod, type StatisticsPeriod } from '../lib/statistics/period';
 import { callerContext, mountOperationRoute, runOperation, type OperationRouteOptions } from './operationRoute';
 
@@ -13,29 +14,26 @@ export interface StatisticsCsvOptions extends OperationRouteOptions {
 
 const ROUTE = '/statistics.csv';
 const KEY_FIELDS = ['from', 'to', 'granularity'];
-export const CSV_COLUMNS = ['agency', 'series', 'label', 'period', 'value', 'suppressed'] as const;
 
-interface Cell {
-  value: number | null;
-  suppressed: boolean;
-}
-interface Series {
-  label: string;
-  periods: { period: string; count: Cell }[];
-  total: Cell;
-}
-type Figures = Record<string, Series | Series[]>;
-type StatisticsData = { statistics: (Record<string, Figures | null | string> & { from: string; to: string; granularity: string }) | null };
+export { CSV_COLUMNS, renderStatisticsCsv, type AgencyFigures };
 
-/** One agency's field on `Statistics` and the names of its figures. */
-export interface AgencyFigures {
-  field: string;
-  agency: string;
-  figures: string[];
+type StatisticsAnswer = { statistics: StatisticsData | null };
+
+/** A figure as the schema declares it: one `StatSeries` or a list of them, and its description. */
+export interface FigureField {
+  name: string;
+  /** A breakdown (a list of series, one per label) rather than one series. */
+  list: boolean;
+  description: string;
+}
+
+/** An agency's figures with what the schema says of them (the console's dashboard is generated from these). */
+export interface DescribedAgencyFigures extends AgencyFigures {
+  fields: FigureField[];
 }
 
 /** Each agency's field on `Statistics` and its figures, as the supergraph has them, in agency order. */
-export function figuresOf(supergraphSdl: string): AgencyFigures[] {
+export function figuresOf(supergraphSdl: string): DescribedAgencyFigures[] {
   const schema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
   const statistics = schema.getType('Statistics');
   if (!isObjectType(statistics)) return [];
@@ -44,56 +42,16 @@ export function figuresOf(supergraphSdl: string): AgencyFigures[] {
     .filter((field) => !KEY_FIELDS.includes(field.name) && isObjectType(getNamedType(field.type)))
     .map((field) => {
       const type = getNamedType(field.type);
-      const figures = isObjectType(type) ? Object.values(type.getFields()).filter((f) => getNamedType(f.type).name === 'StatSeries') : [];
-      return { field: field.name, agency: agencyOf(field.name), figures: figures.map((f) => f.name) };
+      const series = isObjectType(type) ? Object.values(type.getFields()).filter((f) => getNamedType(f.type).name === 'StatSeries') : [];
+      const fields = series.map((f) => ({ name: f.name, list: isListType(getNullableType(f.type)), description: (f.description ?? '').replace(/\s+/g, ' ').trim() }));
+      return { field: field.name, agency: agencyOf(field.name), figures: fields.map((f) => f.name), fields };
     })
     .sort((a, b) => (AGENCIES as readonly string[]).indexOf(a.agency) - (AGENCIES as readonly string[]).indexOf(b.agency));
 }
 
 /** The operation the CSV runs: every figure of every agency, so the file and `/graphql` always agree. */
 export function statisticsCsvQuery(agencyFigures: readonly AgencyFigures[]): string {
-  const agencies = agencyFigures.map(({ field, figures }) => `${field} { ${figures.map((f) => `${f} { ...Series }`).join(' ')} }`);
-  return `query StatisticsCsv($period: StatisticsPeriodInput!) {
-  statistics(period: $period) { from to granularity ${agencies.join(' ')} }
-}
-fragment Series on StatSeries { label periods { period count { value suppressed } } total { value suppressed } }`;
-}
-
-/**
- * One CSV field (RFC 4180 quoting). A label comes from an agency's store: one that starts like a
- * formula gets a leading apostrophe, so a spreadsheet shows it rather than runs it.
- */
-function csvField(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function row(values: readonly (string | number | boolean | null)[]): string {
-  return values.map((value) => csvField(value === null ? '' : String(value))).join(',');
-}
-
-/**
- * The figures as CSV, one row per series and period plus one `total` row per series; a
- * suppressed count has an empty value. An agency that did not answer has one `UNAVAILABLE` row,
- * so a partial file never reads as a complete one.
- */
-export function renderStatisticsCsv(data: NonNullable<StatisticsData['statistics']>, agencyFigures: readonly AgencyFigures[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const { field, agency, figures } of agencyFigures) {
-    const own = data[field];
-    if (own === null || typeof own !== 'object') {
-      lines.push(row([agency, 'UNAVAILABLE', null, null, null, null]));
-      continue;
-    }
-    for (const figure of figures) {
-      const value = own[figure];
-      for (const series of value === undefined ? [] : Array.isArray(value) ? value : [value]) {
-        for (const { period, count } of series.periods) lines.push(row([agency, figure, series.label, period, count.value, count.suppressed]));
-        lines.push(row([agency, figure, series.label, 'total', series.total.value, series.total.suppressed]));
-      }
-    }
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return statisticsQuery(agencyFigures, 'StatisticsCsv');
 }
 
 function sendJson(res: http.ServerResponse, status: number, errors: readonly GraphQLFormattedError[]): void {
@@ -144,15 +102,14 @@ async function serveCsv(req: http.IncomingMessage, res: http.ServerResponse, url
     if (!(error instanceof GraphQLError)) throw error;
     return sendJson(res, 400, [{ message: error.message, extensions: { code: error.extensions.code, field: error.extensions.field } }]);
   }
-  const { data, errors } = await runOperation<StatisticsData>(options, caller.context, { query: options.query, variables: { period }, operationName: 'StatisticsCsv' });
+  const { data, errors } = await runOperation<StatisticsAnswer>(options, caller.context, { query: options.query, variables: { period }, operationName: 'StatisticsCsv' });
   if (!data?.statistics) {
     const status = errors.map((e) => STATUS_OF[String(e.extensions?.code)]).find((s) => s !== undefined) ?? 502;
     return sendJson(res, status, errors.map((e) => ({ message: e.message, extensions: { code: e.extensions?.code } })));
   }
-  const { from, to, granularity } = data.statistics;
   res.writeHead(200, {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="statistics-${from}-${to}-${granularity.toLowerCase()}.csv"`,
+    'content-disposition': `attachment; filename="${statisticsCsvFilename(data.statistics)}"`,
   });
   res.end(renderStatisticsCsv(data.statistics, options.agencyFigures));
 }

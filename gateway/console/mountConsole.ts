@@ -30,7 +30,7 @@ export interface ConsoleOptions {
  * (`/clients/<id>/disclosure-report.txt`, `/statistics.csv`, `/graphql`, `/health`, `/ready`).
  */
 const PAGES = [
-  /^\/(?:signin|callback|find|register|conferences|review)?$/,
+  /^\/(?:signin|callback|find|register|conferences|review|statistics)?$/,
   /^\/(?:clients|cases|conferences|report)\/[A-Za-z0-9._@:-]{1,100}(?:\/(?:consents|audit))?$/,
 ];
 

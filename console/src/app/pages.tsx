@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { CLIENT_WORK, FJC_DESK } from './roles';
 import type { MessageKey } from '../i18n/en';
 import { AuditReportPage } from '../pages/AuditReportPage';
 import { CasePage } from '../pages/CasePage';
@@ -20,12 +22,19 @@ export interface PageDefinition {
   nav?: { path: string; label: MessageKey; roles: readonly string[] };
 }
 
-const FJC_DESK = ['FRONT_DESK', 'CASE_MANAGER'];
+/** The dashboard and its charting library load only when a coordinator opens it: their own chunk. */
+const DashboardPage = lazy(() => import('../statistics/DashboardPage'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return <Suspense fallback={<p role="status">{t('common.loading')}</p>}>{children}</Suspense>;
+}
 
 export const PAGES: readonly PageDefinition[] = [
-  { pattern: '/find', render: () => <FindClientPage />, nav: { path: '/find', label: 'nav.find', roles: [...FJC_DESK, 'AGENCY_STAFF'] } },
+  { pattern: '/find', render: () => <FindClientPage />, nav: { path: '/find', label: 'nav.find', roles: CLIENT_WORK } },
   { pattern: '/register', render: () => <RegisterClientPage />, nav: { path: '/register', label: 'nav.register', roles: FJC_DESK } },
   { pattern: '/conferences', render: () => <ConferencesPage />, nav: { path: '/conferences', label: 'nav.conferences', roles: ['CASE_MANAGER', 'AGENCY_STAFF'] } },
+  { pattern: '/statistics', render: () => <Lazy><DashboardPage /></Lazy>, nav: { path: '/statistics', label: 'nav.statistics', roles: ['COORDINATOR'] } },
   { pattern: '/review', render: () => <ReviewQueuePage />, nav: { path: '/review', label: 'nav.review', roles: ['AUDITOR'] } },
   { pattern: '/report/:id', render: ({ id }) => <AuditReportPage clientId={id!} /> },
   { pattern: '/clients/:id', render: ({ id }) => <ClientPage clientId={id!} /> },
@@ -34,7 +43,9 @@ export const PAGES: readonly PageDefinition[] = [
   { pattern: '/cases/:id', render: ({ id }) => <CasePage caseId={id!} /> },
 ];
 
-/** Where a viewer starts: the review queue for auditors, finding a client for everyone else. */
+/** Where a viewer starts: the review queue for auditors, the figures for coordinators, finding a client for everyone else. */
 export function homeOf(roles: readonly string[]): string {
-  return roles.includes('AUDITOR') ? '/review' : '/find';
+  if (roles.includes('AUDITOR')) return '/review';
+  if (roles.includes('COORDINATOR') && !roles.some((role) => CLIENT_WORK.includes(role))) return '/statistics';
+  return '/find';
 }

@@ -7,7 +7,7 @@ export const LOCALES = ['nl', 'fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const CATALOGUES: Record<Locale, Messages> = { nl, fr, en };
 /** BCP 47 tags for Intl: Belgian Dutch and French, British English (day before month). */
-const INTL_TAGS: Record<Locale, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
+export const INTL_TAGS: Record<Locale, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
 
 export type Params = Record<string, string | number>;
 

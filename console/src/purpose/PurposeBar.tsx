@@ -2,14 +2,21 @@ import { useEffect, useId, useState } from 'react';
 import { request } from '../api/graphql';
 import type { Viewer } from '../auth/session';
 import { MyConferencesDocument, type MyConferencesQuery } from '../gql/generated';
+import { CLIENT_WORK } from '../app/roles';
 import { useI18n } from '../i18n/i18n';
 import { purposeName } from '../i18n/names';
 import { choosePurpose, MIN_EMERGENCY_REASON, resetPurpose, usePurpose, type Purpose } from './purposeStore';
 
-/** The purposes a viewer may choose: auditors audit; everyone else works on clients. */
+const CLIENT_PURPOSES: Purpose[] = ['INTAKE', 'CASE_MANAGEMENT', 'SECURITY_CONFERENCE', 'EMERGENCY'];
+
+/**
+ * The purposes a viewer may choose: auditors audit; coordinators count (STATISTICS first, and the
+ * client purposes too when they also work on clients); everyone else works on clients.
+ */
 export function purposesFor(roles: readonly string[]): Purpose[] {
   if (roles.includes('AUDITOR')) return ['AUDIT'];
-  return ['INTAKE', 'CASE_MANAGEMENT', 'SECURITY_CONFERENCE', 'EMERGENCY'];
+  if (!roles.includes('COORDINATOR')) return CLIENT_PURPOSES;
+  return roles.some((role) => CLIENT_WORK.includes(role)) ? [...CLIENT_PURPOSES, 'STATISTICS'] : ['STATISTICS'];
 }
 
 type Conference = MyConferencesQuery['myConferences'][number];
@@ -44,7 +51,7 @@ export function PurposeBar({ viewer }: { viewer: Viewer }) {
 
   const pick = (purpose: Purpose) => {
     setDraft(purpose);
-    if (purpose === 'INTAKE' || purpose === 'CASE_MANAGEMENT' || purpose === 'AUDIT') choosePurpose({ purpose });
+    if (purpose === 'INTAKE' || purpose === 'CASE_MANAGEMENT' || purpose === 'AUDIT' || purpose === 'STATISTICS') choosePurpose({ purpose });
   };
   const reasonValid = reason.trim().length >= MIN_EMERGENCY_REASON;
 

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
-/** The purposes of use staff choose from in the console (the API's STATISTICS has no page yet). */
-export type Purpose = 'INTAKE' | 'CASE_MANAGEMENT' | 'SECURITY_CONFERENCE' | 'EMERGENCY' | 'AUDIT';
+/** The purposes of use staff choose from in the console. */
+export type Purpose = 'INTAKE' | 'CASE_MANAGEMENT' | 'SECURITY_CONFERENCE' | 'EMERGENCY' | 'AUDIT' | 'STATISTICS';
 
 export const MIN_EMERGENCY_REASON = 10;
 
