@@ -2,16 +2,25 @@ import type http from 'node:http';
 import { isDraining } from '../lib/http/lifecycle';
 import { requestUrl } from '../lib/http/requestTarget';
 import { requestIdFrom } from '../lib/requestContext';
+import { DEV_ROUTES } from './console/devSignIn';
 
 /**
  * Cross-origin access for coordinators' own dashboards (`ONEROOF_CORS_ORIGINS`): a web page on an
- * allowed origin may call `/graphql` and `/statistics.csv` with a bearer token. Credentials travel
+ * allowed origin may call `/graphql` and `/statistics.csv` with a bearer token (and, in
+ * development, `POST /auth/dev/token` to get one). Credentials travel
  * only in the `Authorization` header, never by cookie, so `Access-Control-Allow-Credentials` is
  * never sent. Every other route, and every origin not on the list, gets no CORS header at all.
  */
 
 /** The routes a dashboard may call, and their methods. */
 export const CORS_ROUTES: Readonly<Record<string, readonly string[]>> = { '/graphql': ['GET', 'POST'], '/statistics.csv': ['GET'] };
+
+/**
+ * Outside production, also the development token route (`POST /auth/dev/token`), so that a
+ * dashboard in development signs in as the console's development sign-in does. Production has no
+ * such route, and no CORS for it.
+ */
+export const DEV_CORS_ROUTES: Readonly<Record<string, readonly string[]>> = { [DEV_ROUTES.token]: ['POST'] };
 
 /**
  * The request headers a dashboard may send: the documented ones (README, How it works), the JSON
@@ -33,13 +42,15 @@ export interface CorsOptions {
   origins: readonly string[];
   /** The gateway's security headers, sent on the answers given here. */
   headers: Record<string, string>;
+  /** The development sign-in is mounted (never in production): its token route gets CORS too. */
+  devSignIn?: boolean;
 }
 
 type RequestListener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 /**
  * Puts the CORS layer in front of every handler of the gateway's HTTP server; mount it last, so it
- * sees each request first. On the two routes it answers OPTIONS itself: a preflight from an allowed
+ * sees each request first. On those routes it answers OPTIONS itself: a preflight from an allowed
  * origin with 204 and the CORS headers, any other OPTIONS with 405 and `Allow`, without a CORS
  * header (so a browser refuses the cross-origin request before sending it). GET and POST from an
  * allowed origin get `Access-Control-Allow-Origin` on every answer, errors included, so the page can
@@ -47,11 +58,12 @@ type RequestListener = (req: http.IncomingMessage, res: http.ServerResponse) => 
  */
 export function mountCors(server: http.Server, options: CorsOptions): void {
   const allowed = new Set(options.origins);
+  const routes = options.devSignIn ? { ...CORS_ROUTES, ...DEV_CORS_ROUTES } : CORS_ROUTES;
   const handlers = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    // A target that is no URL is not one of the two routes; the handler refuses it.
-    const methods = CORS_ROUTES[requestUrl(req)?.pathname ?? ''];
+    // A target that is no URL is not one of these routes; the handler refuses it.
+    const methods = routes[requestUrl(req)?.pathname ?? ''];
     if (methods) {
       // The answer depends on Origin whenever some origin may get CORS headers.
       if (allowed.size > 0) res.setHeader('vary', 'Origin');

@@ -170,6 +170,6 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     files: options.console?.files,
   });
   // Last, so that it sees every request first: preflights never reach the routes above.
-  mountCors(server, { origins: options.corsOrigins ?? [], headers: asCaller.headers });
+  mountCors(server, { origins: options.corsOrigins ?? [], headers: asCaller.headers, devSignIn: devIssuerDataDir !== undefined });
   return { apollo, gateway, http: server, handle, breakers };
 }

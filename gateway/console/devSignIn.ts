@@ -47,7 +47,8 @@ export async function serveDevSignIn(req: http.IncomingMessage, res: http.Server
     json(res, 405, { error: 'Use POST.' });
     return true;
   }
-  // A JSON body only: a cross-site form cannot send one without a CORS preflight, which is refused.
+  // A JSON body only: a cross-site form cannot send one without a CORS preflight, which is refused
+  // to every origin not in ONEROOF_CORS_ORIGINS (gateway/cors.ts).
   if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
     json(res, 415, { error: 'Send application/json.' });
     return true;

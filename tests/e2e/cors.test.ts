@@ -1,4 +1,5 @@
 import { CORS_MAX_AGE_SECONDS } from '../../gateway/cors';
+import { startProductionGateway } from '../helpers/productionGateway';
 import { rawRequest, type RawResponse } from '../helpers/rawHttp';
 import { startStack, type TestStack } from '../helpers/stack';
 
@@ -120,6 +121,35 @@ describe('dashboards on other origins', () => {
       const preflighted = await preflight(path, DASHBOARD, 'GET');
       const got = await rawRequest(base, { method: 'GET', path, headers: { origin: DASHBOARD, authorization: `Bearer ${coordinator}` } });
       expect({ path, cors: [corsHeaders(preflighted), corsHeaders(got)] }).toEqual({ path, cors: [{}, {}] });
+    }
+  });
+
+  it('lets an allowed origin get a development token, as a dashboard in development signs in', async () => {
+    const preflighted = await preflight('/auth/dev/token', DASHBOARD, 'POST');
+    expect([preflighted.status, corsHeaders(preflighted)['access-control-allow-methods']]).toEqual([204, 'POST']);
+    const signIn = (origin: string) =>
+      rawRequest(base, { method: 'POST', path: '/auth/dev/token', body: JSON.stringify({ sub: 'fjc-coordinator-1' }), headers: { origin, 'content-type': 'application/json' } });
+    const answer = await signIn(DASHBOARD);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text).identity.roles).toEqual(['COORDINATOR']);
+    expect(answer.headers['access-control-allow-origin']).toBe(DASHBOARD);
+    // Another origin's preflight is refused, so its page never sends the request.
+    const refused = await preflight('/auth/dev/token', 'https://evil.example', 'POST');
+    expect([refused.status, corsHeaders(refused)]).toEqual([405, {}]);
+  });
+
+  it('gives no CORS header for the development token route in production, where the route does not exist', async () => {
+    const production = await startProductionGateway(stack, { corsOrigins: [DASHBOARD] });
+    try {
+      const preflighted = await rawRequest(production.origin, {
+        method: 'OPTIONS', path: '/auth/dev/token', headers: { origin: DASHBOARD, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+      expect(preflighted.status).not.toBe(204);
+      expect(corsHeaders(preflighted)).toEqual({});
+      // The figures' routes keep their CORS there.
+      expect((await rawRequest(production.origin, { method: 'OPTIONS', path: '/statistics.csv', headers: { origin: DASHBOARD, 'access-control-request-method': 'GET' } })).status).toBe(204);
+    } finally {
+      await production.stop();
     }
   });
 });

@@ -12,8 +12,8 @@ import { askStatistics, seriesOf, type StatisticsData } from '../helpers/statist
 /**
  * The worked example of docs/statistics.md, docs/examples/statistics-dashboard.html, without a
  * browser: the page is served from its own origin, its script runs in a fresh context whose
- * `fetch` enforces CORS as a browser does, and it signs in (a pasted development token, or OpenID
- * Connect with PKCE against a stand-in identity provider), fetches a year by month from `/graphql`
+ * `fetch` enforces CORS as a browser does, and it signs in (the development token route, a pasted
+ * development token, or OpenID Connect with PKCE against a stand-in identity provider), fetches a year by month from `/graphql`
  * and `/statistics.csv`, and draws it. Any request the gateway would not accept from that origin,
  * or any header the page reads that the gateway does not expose, fails here.
  */
@@ -24,6 +24,7 @@ const YEAR = 2025;
 interface Dashboard {
   fetchYear(options: { gateway: string; token: string; year: number }): Promise<{ statistics: NonNullable<StatisticsData['statistics']>; unavailable: string[]; requestId: string | null }>;
   fetchCsv(options: { gateway: string; token: string; year: number }): Promise<{ filename: string; text: string }>;
+  devSignIn(options: { gateway: string; identity: string }): Promise<{ token: string; expiresAt: string; identity: { sub: string; roles: string[] } }>;
   signIn(oidc: Oidc): Promise<void>;
   completeSignIn(oidc: Oidc): Promise<string | null>;
   renderAll(statistics: NonNullable<StatisticsData['statistics']>): string;
@@ -158,6 +159,17 @@ describe('the example dashboard on another origin (docs/examples)', () => {
     expect(file.filename).toBe(`statistics-${YEAR}-01-01-${YEAR}-12-31-month.csv`);
     const direct = await fetch(`${gateway}/statistics.csv?${query}`, { headers: { authorization: `Bearer ${coordinator}`, 'x-purpose-of-use': 'STATISTICS' } });
     expect(file.text).toBe(await direct.text());
+  });
+
+  it('signs in through the development token route, preflighted, and fetches the figures with that token', async () => {
+    const before = browser.exchanges.length;
+    const answer = await dashboard.devSignIn({ gateway, identity: 'fjc-coordinator-1' });
+    expect(browser.refusals).toEqual([]);
+    expect(browser.exchanges.slice(before)).toEqual([`OPTIONS ${gateway}/auth/dev/token`, `POST ${gateway}/auth/dev/token`]);
+    expect(answer.identity).toMatchObject({ sub: 'fjc-coordinator-1', roles: ['COORDINATOR'] });
+    const { unavailable } = await dashboard.fetchYear({ gateway, token: answer.token, year: YEAR });
+    expect(unavailable).toEqual([]);
+    await expect(dashboard.devSignIn({ gateway, identity: 'nobody' })).rejects.toThrow(/^Development sign-in refused: Give the sub of a development identity/);
   });
 
   it('reports the gateway\'s refusal, readable across origins', async () => {
