@@ -3,13 +3,13 @@ import type { StatCellData, StatSeriesData } from '../../../lib/statistics/csv';
 import { useI18n } from '../i18n/i18n';
 import { periodLabel } from './periods';
 
-/** One count: its number in the reader's format, or "suppressed" (hatched), never a number. */
-function Cell({ cell }: { cell: StatCellData }) {
+/** One count: its number in the reader's format, or "suppressed" (hatched), never a number. `at`: label and period, for tests and styles. */
+function Cell({ cell, at }: { cell: StatCellData; at: string }) {
   const i18n = useI18n();
   if (cell.suppressed || cell.value === null) {
-    return <td className="count suppressed" data-suppressed="true">{i18n.t('dashboard.suppressed')}</td>;
+    return <td className="count suppressed" data-cell={at}>{i18n.t('dashboard.suppressed')}</td>;
   }
-  return <td className="count">{i18n.number(cell.value)}</td>;
+  return <td className="count" data-cell={at}>{i18n.number(cell.value)}</td>;
 }
 
 /**
@@ -34,14 +34,14 @@ export function FigureTable({ title, series, labelOf }: { title: string; series:
           {periods.map((period, row) => (
             <tr key={period}>
               <th scope="row">{periodLabel(i18n, period)}</th>
-              {series.map((s) => <Cell key={s.label} cell={s.periods[row]!.count} />)}
+              {series.map((s) => <Cell key={s.label} cell={s.periods[row]!.count} at={`${s.label} ${period}`} />)}
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">{i18n.t('dashboard.total')}</th>
-            {series.map((s) => <Cell key={s.label} cell={s.total} />)}
+            {series.map((s) => <Cell key={s.label} cell={s.total} at={`${s.label} total`} />)}
           </tr>
         </tfoot>
       </table>

@@ -18,13 +18,14 @@ export interface ConsoleSuite {
  * first test, stopped after the last, and after each test no CSP violation, page error or console
  * error on any page of the gateway's origin.
  */
-export function consoleSuite(options: StackOptions = { clients: 60 }): ConsoleSuite {
+export function consoleSuite(options: StackOptions | (() => StackOptions) = { clients: 60 }): ConsoleSuite {
   let stack: TestStack;
   let browser: Browser;
   let page: Page;
   let origin: string;
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(options), launchBrowser()]);
+    // A function is called here, after the file's earlier beforeAll hooks (e.g. a server whose origin the stack must allow).
+    [stack, browser] = await Promise.all([startStack(typeof options === 'function' ? options() : options), launchBrowser()]);
     origin = stack.gatewayUrl.replace(/\/graphql$/, '');
     page = await browser.newPage();
   });
