@@ -7,7 +7,8 @@ import { useI18n } from '../i18n/i18n';
 import { EmergencyBanner } from '../purpose/EmergencyBanner';
 import { PurposeBar } from '../purpose/PurposeBar';
 import { Header } from './Header';
-import { homeOf, PAGES } from './pages';
+import { PAGES } from './pages';
+import { homeOf } from './roles';
 import { match, navigate, useLocation } from './router';
 
 /** The console: sign-in until there is a session, then the header, the purpose bar and one page. */

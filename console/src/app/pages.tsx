@@ -43,9 +43,3 @@ export const PAGES: readonly PageDefinition[] = [
   { pattern: '/cases/:id', render: ({ id }) => <CasePage caseId={id!} /> },
 ];
 
-/** Where a viewer starts: the review queue for auditors, the figures for coordinators, finding a client for everyone else. */
-export function homeOf(roles: readonly string[]): string {
-  if (roles.includes('AUDITOR')) return '/review';
-  if (roles.includes('COORDINATOR') && !roles.some((role) => CLIENT_WORK.includes(role))) return '/statistics';
-  return '/find';
-}

@@ -2,22 +2,11 @@ import { useEffect, useId, useState } from 'react';
 import { request } from '../api/graphql';
 import type { Viewer } from '../auth/session';
 import { MyConferencesDocument, type MyConferencesQuery } from '../gql/generated';
-import { CLIENT_WORK } from '../app/roles';
+import { purposesFor } from '../app/roles';
 import { useI18n } from '../i18n/i18n';
 import { purposeName } from '../i18n/names';
 import { choosePurpose, MIN_EMERGENCY_REASON, resetPurpose, usePurpose, type Purpose } from './purposeStore';
 
-const CLIENT_PURPOSES: Purpose[] = ['INTAKE', 'CASE_MANAGEMENT', 'SECURITY_CONFERENCE', 'EMERGENCY'];
-
-/**
- * The purposes a viewer may choose: auditors audit; coordinators count (STATISTICS first, and the
- * client purposes too when they also work on clients); everyone else works on clients.
- */
-export function purposesFor(roles: readonly string[]): Purpose[] {
-  if (roles.includes('AUDITOR')) return ['AUDIT'];
-  if (!roles.includes('COORDINATOR')) return CLIENT_PURPOSES;
-  return roles.some((role) => CLIENT_WORK.includes(role)) ? [...CLIENT_PURPOSES, 'STATISTICS'] : ['STATISTICS'];
-}
 
 type Conference = MyConferencesQuery['myConferences'][number];
 
