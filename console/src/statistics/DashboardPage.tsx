@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { agencyData, renderStatisticsCsv, seriesOf, statisticsCsvFilename, type StatisticsData } from '../../../lib/statistics/csv';
 import { request, type ApiError } from '../api/graphql';
 import { ProblemList } from '../components/ProblemList';
@@ -66,10 +66,14 @@ export default function DashboardPage() {
   const [shown, setShown] = useState<Shown | null>(null);
   const [errors, setErrors] = useState<ApiError[]>([]);
   const [loading, setLoading] = useState(false);
+  const latest = useRef(0);
 
   const load = useCallback(async (askedYear: number, askedGranularity: Granularity) => {
     setLoading(true);
+    const asked = ++latest.current;
     const answer = await request(DashboardFiguresDocument, { period: yearPeriod(askedYear, askedGranularity) });
+    // Only the last question asked is shown: an earlier, slower answer never replaces it.
+    if (asked !== latest.current) return;
     setLoading(false);
     const statistics = answer.data?.statistics as StatisticsData | null | undefined;
     setErrors(statistics ? [] : answer.errors);

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { seriesOf, type AgencyFiguresData } from '../../../lib/statistics/csv';
 import { useI18n } from '../i18n/i18n';
 import { FigureChart } from './FigureChart';
@@ -20,7 +20,8 @@ export function FigureView({ agency, agencyName, figure, data }: {
   const i18n = useI18n();
   const title = i18n.pick(figure.title);
   const labelOf = useCallback((label: string) => labelTitle(i18n, agency, figure, label), [i18n, agency, figure]);
-  const series = data ? seriesOf(data[figure.name]) : [];
+  // The same array for the same answer: a new one would make the chart draw itself again.
+  const series = useMemo(() => (data ? seriesOf(data[figure.name]) : []), [data, figure.name]);
   return (
     <figure className="figure card" data-figure={`${agency.agency}.${figure.name}`}>
       <figcaption>
