@@ -29,7 +29,7 @@ describe("the gateway's console routes", () => {
     await stack.stop();
   });
 
-  it.each(['/', '/find', '/clients/FJC-000002', '/clients/FJC-000002/consents', '/cases/CASE-000001', '/review', '/callback'])(
+  it.each(['/', '/find', '/clients/FJC-000002', '/clients/FJC-000002/consents', '/cases/CASE-000001', '/review', '/statistics', '/callback'])(
     'answers the console page %s with its index.html under a strict CSP',
     async (page) => {
       const response = await fetch(`${prod}${page}`);
