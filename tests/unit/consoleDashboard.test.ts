@@ -21,7 +21,9 @@ const en = buildI18n('en', () => undefined);
 function publishedLabels(agency: string): Record<string, readonly string[]> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require(path.join(ROOT, 'subgraphs', agency, 'statistics.ts')) as Record<string, unknown>;
-  const figures = Object.entries(module).find(([name]) => name.endsWith('_FIGURES'))![1] as Record<string, Figure>;
+  const found = Object.entries(module).find(([name]) => name.endsWith('_FIGURES'));
+  if (!found) throw new Error(`subgraphs/${agency}/statistics.ts exports no <AGENCY>_FIGURES: its labels cannot be checked against figures.json`);
+  const figures = found[1] as Record<string, Figure>;
   return Object.fromEntries(Object.entries(figures).map(([name, figure]) => [name, figure.labels]));
 }
 
