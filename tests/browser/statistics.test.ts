@@ -85,26 +85,26 @@ describe("the coordinator's dashboard in Chromium", () => {
     await suite.accessible('dashboard');
   });
 
-  it('shows a suppressed count as "onderdrukt", hatched, never as a number or a zero, and each shown count as the API gives it', async () => {
+  it('shows a suppressed count as "minder dan 5*", hatched, never as its number or a zero, and each shown count as the API gives it', async () => {
     const suppressed = suppressedCells();
     expect(suppressed.length).toBeGreaterThan(10);
     const shownInPage = await page().locator('main td.suppressed').evaluateAll((cells) =>
       cells.map((cell) => `${cell.closest('figure')!.getAttribute('data-figure')} ${cell.getAttribute('data-cell')}`));
     expect(shownInPage.sort()).toEqual(suppressed);
     const texts = await page().locator('main td.suppressed').evaluateAll((cells) => [...new Set(cells.map((c) => `${c.textContent}|${/hatch.*\.svg/.test(getComputedStyle(c).backgroundImage)}|${c.attributes.length}`))]);
-    expect(texts).toEqual(['onderdrukt|true|2']);
-    // One cell in detail: its whole text is the word, no digit anywhere in it.
+    expect(texts).toEqual(['minder dan 5*|true|2']);
+    // One cell in detail: its whole text is the words, with no digit but the 5 of the rule.
     const [figure, label, period] = suppressed[0]!.split(' ');
     const cell = page().locator(`[data-figure="${figure}"] td[data-cell="${label} ${period}"]`);
-    expect(await cell.innerText()).toBe('onderdrukt');
-    expect(await cell.innerText()).not.toMatch(/\d/);
+    expect(await cell.innerText()).toBe('minder dan 5*');
+    expect((await cell.innerText()).replace('5', '')).not.toMatch(/\d/);
     // Shown counts are 0 or 5 and more, so a number of 1 to 4 in any cell could only be a suppressed count leaking.
     expect(await page().locator('main td').evaluateAll((cells) => cells.map((c) => c.textContent).filter((text) => /^[1-4]$/.test(text ?? '')))).toEqual([]);
     // A shown count reads as the API's number (Belgian Dutch format).
     const physical = seriesOf(agencyData(answer, 'police')!.interventionsByKind).find((s) => s.label === 'PHYSICAL')!;
     expect(physical.periods[0]!.count.suppressed).toBe(false);
     expect(await page().locator(`[data-figure="police.interventionsByKind"] td[data-cell="PHYSICAL ${YEAR}-01"]`).innerText()).toBe(String(physical.periods[0]!.count.value));
-    expect(await page().getByText('Gearceerd, “onderdrukt”: minder dan 5').count()).toBe(1);
+    expect(await page().getByText('Gearceerd, “minder dan 5*”: onderdrukt volgens de regel voor kleine aantallen').count()).toBe(1);
   });
 
   it('downloads exactly what it shows: the CSV the API gives for that range', async () => {
@@ -130,7 +130,7 @@ describe("the coordinator's dashboard in Chromium", () => {
       }));
       expect(layout).toEqual({ columns: 1, breakInside: 'avoid', tableOverflow: 'visible' });
       // Suppressed cells keep their word and get a dashed frame instead of a tiled background (cheap to print).
-      expect(await page().locator('main td.suppressed').first().evaluate((cell) => [cell.textContent, getComputedStyle(cell).outlineStyle])).toEqual(['onderdrukt', 'dashed']);
+      expect(await page().locator('main td.suppressed').first().evaluate((cell) => [cell.textContent, getComputedStyle(cell).outlineStyle])).toEqual(['minder dan 5*', 'dashed']);
       await screenshot(page(), 'dashboard-print');
     } finally {
       await page().emulateMedia({ media: 'screen' });
@@ -167,7 +167,7 @@ describe("the coordinator's dashboard in Chromium", () => {
     await page().getByTestId('dashboard-heading').filter({ hasText: `Figures for ${YEAR - 1}, per quarter` }).waitFor();
     const police = page().locator('[data-figure="police.interventionsByKind"]');
     expect(await police.locator('tbody th').allTextContents()).toEqual([1, 2, 3, 4].map((q) => `Q${q} ${YEAR - 1}`));
-    expect(await page().locator('main td.suppressed').first().innerText()).toBe('suppressed');
+    expect(await page().locator('main td.suppressed').first().innerText()).toBe('fewer than 5*');
     await suite.accessible('dashboard-en-quarters');
   });
 
