@@ -57,7 +57,7 @@ describe('the front-desk console in Chromium', () => {
     await suite.page.getByLabel('Naam', { exact: true }).fill('celik ayse');
     await suite.page.getByRole('button', { name: 'Zoeken' }).click();
     await suite.page.getByTestId('result-count').waitFor();
-    expect(await suite.page.getByTestId('result-count').textContent()).toBe('1 cliënten gevonden');
+    expect(await suite.page.getByTestId('result-count').textContent()).toBe('1 cliënt gevonden');
     expect(await suite.page.locator('.results a').allTextContents()).toEqual(['Ayşe Çelik']);
     await accessible('find');
   });

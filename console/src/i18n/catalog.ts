@@ -26,6 +26,8 @@ export interface I18n {
   /** A moment (ISO 8601 date-time), in the browser's time zone. */
   dateTime(iso: string | null | undefined): string;
   number(value: number): string;
+  /** The plural category of a count in this language (French says "0 client", English "0 clients"). */
+  plural(value: number): Intl.LDMLPluralRule;
   /** A text in the three languages, as agencies' cards carry them. */
   pick(text: Partial<Record<Locale, string>> | undefined, fallback?: string): string;
 }
@@ -36,6 +38,7 @@ export function buildI18n(locale: Locale, setLocale: (locale: Locale) => void): 
   const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   const moments = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const numbers = new Intl.NumberFormat(tag);
+  const plurals = new Intl.PluralRules(tag);
   return {
     locale,
     setLocale,
@@ -43,6 +46,7 @@ export function buildI18n(locale: Locale, setLocale: (locale: Locale) => void): 
     date: (iso) => (iso ? dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '—'),
     dateTime: (iso) => (iso ? moments.format(new Date(iso)) : '—'),
     number: (value) => numbers.format(value),
+    plural: (value) => plurals.select(value),
     pick: (text, fallback = '') => text?.[locale] ?? text?.en ?? fallback,
   };
 }

@@ -46,6 +46,7 @@ export const en = {
   "find.nameHint": "Parts of the first or last name, in any order; accents and capitals do not matter.",
   "find.dateOfBirth": "Date of birth",
   "find.search": "Search",
+  "find.countOne": "{total} client found",
   "find.count": "{total} clients found",
   "find.countTruncated": "The first {shown} of {total} clients found",
   "find.refine": "The list is cut off: add a name part or the date of birth.",

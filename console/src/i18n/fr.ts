@@ -44,6 +44,7 @@ export const fr: Messages = {
   "find.nameHint": "Parties du prénom ou du nom, dans n’importe quel ordre ; accents et majuscules sont sans importance.",
   "find.dateOfBirth": "Date de naissance",
   "find.search": "Rechercher",
+  "find.countOne": "{total} client trouvé",
   "find.count": "{total} clients trouvés",
   "find.countTruncated": "Les {shown} premiers des {total} clients trouvés",
   "find.refine": "La liste est tronquée : ajoutez une partie du nom ou la date de naissance.",

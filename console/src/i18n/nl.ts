@@ -44,6 +44,7 @@ export const nl: Messages = {
   "find.nameHint": "Delen van voor- of achternaam, in eender welke volgorde; accenten en hoofdletters maken niet uit.",
   "find.dateOfBirth": "Geboortedatum",
   "find.search": "Zoeken",
+  "find.countOne": "{total} cliënt gevonden",
   "find.count": "{total} cliënten gevonden",
   "find.countTruncated": "De eerste {shown} van {total} gevonden cliënten",
   "find.refine": "De lijst is afgebroken: voeg een deel van de naam of de geboortedatum toe.",

@@ -5,6 +5,7 @@ import { useSession } from '../auth/session';
 import { Field } from '../components/Field';
 import { ProblemList } from '../components/ProblemList';
 import { FindClientsDocument, type FindClientsQuery } from '../gql/generated';
+import { foundClients } from '../i18n/counts';
 import { useI18n } from '../i18n/i18n';
 
 type Result = FindClientsQuery['findClients'];
@@ -47,9 +48,7 @@ export function FindClientPage() {
       {result ? (
         <section aria-labelledby="results-title" className="card">
           <h2 id="results-title" data-testid="result-count">
-            {result.truncated
-              ? t('find.countTruncated', { shown: i18n.number(result.clients.length), total: i18n.number(result.totalCount) })
-              : t('find.count', { total: i18n.number(result.totalCount) })}
+            {foundClients(i18n, result.totalCount, result.clients.length, result.truncated)}
           </h2>
           <ul className="results">
             {result.clients.map((client) => (
