@@ -1,5 +1,5 @@
 import type { ApiError } from '../../console/src/api/graphql';
-import { explain } from '../../console/src/cards/withheld';
+import { explain, groupWithheld } from '../../console/src/cards/withheld';
 import { buildI18n } from '../../console/src/i18n/catalog';
 
 const en = buildI18n('en', () => undefined);
@@ -51,5 +51,25 @@ describe('explaining a withheld field in the console', () => {
 
   it('shows an unknown code as it is', () => {
     expect(explain(en, error({ code: 'SOMETHING_NEW' })).reason).toBe('Not shown (SOMETHING_NEW).');
+  });
+
+  it('groups record types withheld for the same reason at the first one, and keeps shown ones apart and in order', () => {
+    const justice = error({ code: 'FORBIDDEN', category: 'JUSTICE', agency: 'police', remedy: { kind: 'NONE', category: 'JUSTICE' } });
+    const safety = error({ code: 'FORBIDDEN', category: 'SAFETY', agency: 'police', remedy: { kind: 'NONE', category: 'SAFETY' } });
+    const byField: Record<string, ApiError | undefined> = { interventions: justice, barringOrders: safety, notes: undefined, risk: { ...safety, path: ['other'] }, checks: justice, contacts: undefined };
+    const groups = groupWithheld(Object.keys(byField), (field) => byField[field]);
+    expect(groups.map((group) => [group.items, group.error?.extensions?.category ?? null])).toEqual([
+      [['interventions', 'checks'], 'JUSTICE'],
+      [['barringOrders', 'risk'], 'SAFETY'],
+      [['notes'], null],
+      [['contacts'], null],
+    ]);
+  });
+
+  it('keeps apart record types withheld for different next steps, or by different agencies', () => {
+    const consent = error({ code: 'CONSENT_REQUIRED', category: 'HEALTH', agency: 'mental-health', remedy: { kind: 'CONSENT', category: 'HEALTH', grantee: 'fjc', purpose: 'CASE_MANAGEMENT' } });
+    const other = error({ code: 'CONSENT_REQUIRED', category: 'HEALTH', agency: 'mental-health', remedy: { kind: 'CONSENT', category: 'HEALTH', grantee: 'fjc', purpose: 'INTAKE' } });
+    const elsewhere = error({ ...consent.extensions, agency: 'housing' });
+    expect(groupWithheld([consent, other, elsewhere, consent], (item) => item).map((group) => group.items.length)).toEqual([2, 1, 1]);
   });
 });

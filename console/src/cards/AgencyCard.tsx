@@ -3,6 +3,7 @@ import type { ApiError } from '../api/graphql';
 import { useI18n } from '../i18n/i18n';
 import type { AgencyCard as Card, CardColumn, CardRecordType } from './cardTypes';
 import { formatValue } from './formatValue';
+import { groupWithheld } from './withheld';
 import { WithheldNote } from './WithheldNote';
 
 type FileData = Record<string, unknown> | null | undefined;
@@ -48,9 +49,13 @@ export function AgencyCard({ card, file, errors, clientId }: Props) {
           {fact(t('card.contactPerson'), 'contactPerson', { field: 'contactPerson', label: card.title })}
           {(card.facts ?? []).map((column) => fact(i18n.pick(column.label), column.field, column))}
         </dl>
-        {card.records.map((records) => (
-          <RecordSection key={records.field} records={records} value={file[records.field]} note={note(`${base}.${records.field}`)} />
-        ))}
+        {groupWithheld(card.records, (records) => errors.get(`${base}.${records.field}`)).map(({ items, error }) =>
+          error ? (
+            <WithheldRecords key={items[0]!.field} records={items} note={<WithheldNote error={error} clientId={clientId} />} />
+          ) : (
+            <RecordSection key={items[0]!.field} records={items[0]!} value={file[items[0]!.field]} />
+          ),
+        )}
       </>
     );
   }
@@ -62,37 +67,47 @@ export function AgencyCard({ card, file, errors, clientId }: Props) {
   );
 }
 
-function RecordSection({ records, value, note }: { records: CardRecordType; value: unknown; note: ReactNode }) {
+/** Record types withheld for one reason: their titles, then the reason once. */
+function WithheldRecords({ records, note }: { records: CardRecordType[]; note: ReactNode }) {
+  const i18n = useI18n();
+  return (
+    <div className="records" data-records={records.map((type) => type.field).join(' ')}>
+      <h3>{records.map((type) => i18n.pick(type.title, type.field)).join(' · ')}</h3>
+      {note}
+    </div>
+  );
+}
+
+function RecordSection({ records, value }: { records: CardRecordType; value: unknown }) {
   const i18n = useI18n();
   const rows = records.kind === 'object' ? (value ? [value as Record<string, unknown>] : []) : ((value as Record<string, unknown>[] | null) ?? []);
   return (
     <div className="records" data-records={records.field}>
       <h3>{i18n.pick(records.title, records.field)}</h3>
-      {note ??
-        (rows.length === 0 ? (
-          <p className="muted">{i18n.t('card.noRecords')}</p>
-        ) : (
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
+      {rows.length === 0 ? (
+        <p className="muted">{i18n.t('card.noRecords')}</p>
+      ) : (
+        <div className="table-wrap" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                {records.columns.map((column) => (
+                  <th key={column.field} scope="col">{i18n.pick(column.label, column.field)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, index) => (
+                <tr key={index}>
                   {records.columns.map((column) => (
-                    <th key={column.field} scope="col">{i18n.pick(column.label, column.field)}</th>
+                    <td key={column.field}>{formatValue(i18n, column, row[column.field])}</td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((row, index) => (
-                  <tr key={index}>
-                    {records.columns.map((column) => (
-                      <td key={column.field}>{formatValue(i18n, column, row[column.field])}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }

@@ -59,3 +59,34 @@ export function explain(i18n: I18n, error: ApiError): Explanation {
   const step = nextStep(i18n, error, remedy);
   return { reason: text, ...step, consent: step.consent ?? fallbackConsent };
 }
+
+/** Two withheld fields with the same key read the same to the viewer: same code, category, agency and next step. */
+export function withheldKey(error: ApiError): string {
+  const { code, category, agency, remedy } = error.extensions ?? {};
+  return JSON.stringify([code ?? null, category ?? null, agency ?? null, remedy ?? null, code ? null : error.message]);
+}
+
+/**
+ * A card's record types in display groups: each shown record type on its own; record types withheld for
+ * the same reason together, at the place of the first of them, so one explanation is read once, not five times.
+ */
+export function groupWithheld<T>(items: readonly T[], errorOf: (item: T) => ApiError | undefined): { items: T[]; error?: ApiError }[] {
+  const groups: { items: T[]; error?: ApiError }[] = [];
+  const byKey = new Map<string, { items: T[]; error?: ApiError }>();
+  for (const item of items) {
+    const error = errorOf(item);
+    if (!error) {
+      groups.push({ items: [item] });
+      continue;
+    }
+    const key = withheldKey(error);
+    const group = byKey.get(key);
+    if (group) group.items.push(item);
+    else {
+      const created = { items: [item], error };
+      byKey.set(key, created);
+      groups.push(created);
+    }
+  }
+  return groups;
+}
