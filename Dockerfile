@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# One image for all eight OneRoof processes: docker-compose.yml picks the entry point per service
+# One image for every OneRoof process: docker-compose.yml picks the entry point per service
 # (gateway/index.ts, subgraphs/<agency>/index.ts, or the seed script).
 
 # Build stage: better-sqlite3 is a native addon compiled at install, so this stage carries the
@@ -27,16 +27,17 @@ WORKDIR /app
 # ONEROOF_ISSUER are set. docker-compose.yml opts into development explicitly.
 ENV NODE_ENV=production \
     ONEROOF_DATA_DIR=/data
-# Mount points exist in the image and belong to `node`: Docker gives a new named volume the
-# owner of the directory it is first mounted over, so the non-root processes can write their
-# stores, the development keys (/data/dev-issuer) and, in the seed service, every agency's store.
-RUN mkdir -p /data/dev-issuer \
-      /stores/fjc /stores/police /stores/probation /stores/perpetrator-programs \
-      /stores/youth-care /stores/housing /stores/mental-health \
- && chown -R node:node /data /stores
 COPY --from=build /app/node_modules ./node_modules
 COPY . .
 COPY --from=build /app/console/dist ./console/dist
+# Mount points exist in the image and belong to `node`: Docker gives a new named volume the
+# owner of the directory it is first mounted over, so the non-root processes can write their
+# stores, the development keys (/data/dev-issuer) and, in the seed service, every agency's store
+# (one directory per agency of the registry, subgraphs/agencies.json).
+RUN mkdir -p /data/dev-issuer \
+ && node -e "for (const a of require('./subgraphs/agencies.json').agencies) require('fs').mkdirSync('/stores/' + a.id, { recursive: true })" \
+ && chown -R node:node /data /stores
 USER node
-EXPOSE 4000 4001 4002 4003 4004 4005 4006 4007
+# The gateway; each subgraph listens on 4001 + its registry port offset, on the compose network only.
+EXPOSE 4000
 CMD ["node_modules/.bin/tsx", "gateway/index.ts"]

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AGENCIES, type AgencyId, agencyPortOffset } from './agencies';
+import { AGENCIES, type AgencyId, agencyPortOffset, envSuffix } from './agencies';
 import { DEV_ISSUER } from './auth/devIssuer';
 import { DEFAULT_TOKEN_LIFETIME, type TokenLifetime } from './auth/tokenLifetime';
 
@@ -123,7 +123,7 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
 
 /** The env variable that sets one subgraph's call timeout, e.g. `ONEROOF_SUBGRAPH_TIMEOUT_MS_YOUTH_CARE`. */
 export function subgraphTimeoutVariable(agency: AgencyId): string {
-  return `ONEROOF_SUBGRAPH_TIMEOUT_MS_${agency.toUpperCase().replace(/-/g, '_')}`;
+  return `ONEROOF_SUBGRAPH_TIMEOUT_MS_${envSuffix(agency)}`;
 }
 
 function limitsConfig(env: NodeJS.ProcessEnv): QueryLimitsConfig {
@@ -149,7 +149,7 @@ function resilienceConfig(env: NodeJS.ProcessEnv): ResilienceConfig {
 
 /** The env variable that overrides one subgraph's URL, e.g. `ONEROOF_SUBGRAPH_URL_YOUTH_CARE`. */
 export function subgraphUrlVariable(agency: AgencyId): string {
-  return `ONEROOF_SUBGRAPH_URL_${agency.toUpperCase().replace(/-/g, '_')}`;
+  return `ONEROOF_SUBGRAPH_URL_${envSuffix(agency)}`;
 }
 
 /**
@@ -176,7 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OneRoofConfig 
     subgraphBasePort,
     subgraphUrls,
     auditRetentionDays: Object.fromEntries(
-      AGENCIES.map((agency) => [agency, days(env, `ONEROOF_AUDIT_RETENTION_DAYS_${agency.toUpperCase().replace(/-/g, '_')}`, days(env, 'ONEROOF_AUDIT_RETENTION_DAYS', 3650))]),
+      AGENCIES.map((agency) => [agency, days(env, `ONEROOF_AUDIT_RETENTION_DAYS_${envSuffix(agency)}`, days(env, 'ONEROOF_AUDIT_RETENTION_DAYS', 3650))]),
     ) as Record<AgencyId, number>,
     assertionJwksUrl: env.ONEROOF_ASSERTION_JWKS_URL || subgraphUrls.fjc.replace(/graphql\/?$/, '.well-known/jwks.json'),
     auth: authConfig(env, production, audience, dataDir),

@@ -3,9 +3,8 @@ import { AGENCIES } from '../lib/agencies';
 import { loadConfig } from '../lib/config';
 import { DEFAULT_CLIENTS, DEFAULT_SEED, fullYears } from '../lib/seed/world';
 import { storeFile } from '../lib/subgraph/runSubgraph';
-import { interventionsPerYear } from '../seed/calibration';
 import { seedAll } from '../seed/seedAll';
-import { openPoliceStore } from '../subgraphs/police/store';
+import { agencyModules } from '../subgraphs/registry';
 
 const USAGE = 'usage: npm run seed -- [--clients <N>] [--seed <S>] [--data-dir <dir>]';
 
@@ -48,9 +47,12 @@ process.stderr.write(
   `done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.clients} clients, ${summary.cases} cases, ` +
     `${summary.involvements} agency links over ${AGENCIES.length} stores\n`,
 );
-// The calibration's yardstick (docs/statistics.md, The synthetic world): about 1,000 a year by default.
-const police = openPoliceStore(storeFile(path.resolve(dataDir), 'police'));
-const perYear = interventionsPerYear(police);
-police.close();
-const years = fullYears(summary).map((year) => `${year}: ${perYear.get(year) ?? 0}`);
-process.stderr.write(`police domestic-violence interventions a year: ${years.join(', ')}\n`);
+// The calibration's yardsticks (docs/statistics.md, The synthetic world), each agency's own.
+for (const module of agencyModules()) {
+  if (!module.seed.yearly) continue;
+  const store = module.openStore(storeFile(path.resolve(dataDir), module.id));
+  const perYear = module.seed.yearly.count(store);
+  store.close();
+  const years = fullYears(summary).map((year) => `${year}: ${perYear.get(year) ?? 0}`);
+  process.stderr.write(`${module.seed.yearly.label} a year: ${years.join(', ')}\n`);
+}

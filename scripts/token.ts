@@ -1,4 +1,4 @@
-import { isAgencyId } from '../lib/agencies';
+import { AGENCIES, isAgencyId } from '../lib/agencies';
 import { mintDevToken } from '../lib/auth/devIssuer';
 import { loadConfig } from '../lib/config';
 import { isRole, type Role } from '../lib/viewer';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const maxMinutes = Math.floor(config.auth.lifetime.maxSeconds / 60);
   if (!(Number.isInteger(ttl) && ttl >= 1 && ttl <= maxMinutes)) fail(`--ttl must be whole minutes between 1 and ${maxMinutes} (the maximum token lifetime).`);
   if (!sub) fail('--sub is required.');
-  if (!isAgencyId(agency)) fail('--agency must be one of fjc, police, probation, perpetrator-programs, youth-care, housing, mental-health.');
+  if (!isAgencyId(agency)) fail(`--agency must be one of ${AGENCIES.join(', ')}.`);
   if (roles.length === 0) fail('at least one --role is required.');
   const token = await mintDevToken(config.dataDir, { sub, name, agency, roles }, { ttlMinutes: ttl, audience: config.auth.audience });
   process.stdout.write(`${token}\n`);

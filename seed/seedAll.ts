@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AGENCIES, type AgencyId } from '../lib/agencies';
 import { createRandom } from '../lib/seed/random';
-import { generateWorld, type WorldOptions } from '../lib/seed/world';
+import type { WorldOptions } from '../lib/seed/world';
 import { storeFile } from '../lib/subgraph/runSubgraph';
-import { SUBGRAPHS } from '../subgraphs/registry';
+import { agencyModule } from '../subgraphs/registry';
+import { generateWorld } from './world';
 
 export interface SeedSummary {
   clients: number;
@@ -39,13 +40,12 @@ export function seedAll(
   const world = generateWorld(options);
   const random = createRandom(world.seed);
   AGENCIES.forEach((agency, index) => {
-    const subgraph = SUBGRAPHS[agency];
-    if (!subgraph) throw new Error(`no subgraph registered for ${agency}`);
+    const subgraph = agencyModule(agency);
     const file = storeFile(dataDir, agency);
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
     const store = subgraph.openStore(file);
     try {
-      store.transaction(() => subgraph.seed(store, world, random.fork(agency)));
+      store.transaction(() => subgraph.seed.records(store, world, random.fork(agency)));
     } finally {
       store.close();
     }

@@ -1,57 +1,36 @@
-import type { AgencyId } from '../lib/agencies';
-import type { Random } from '../lib/seed/random';
-import type { World } from '../lib/seed/world';
-import type { SubgraphDefinition } from '../lib/subgraph/createSubgraphServer';
-import { fjcSubgraph } from './fjc/server';
-import { seedFjc } from './fjc/seed';
-import { openFjcStore } from './fjc/store';
-import { policeSubgraph } from './police/server';
-import { seedPolice } from './police/seed';
-import { openPoliceStore } from './police/store';
-import { probationSubgraph } from './probation/server';
-import { seedProbation } from './probation/seed';
-import { openProbationStore } from './probation/store';
-import { perpetratorProgramsSubgraph } from './perpetrator-programs/server';
-import { seedPerpetratorPrograms } from './perpetrator-programs/seed';
-import { openPerpetratorProgramsStore } from './perpetrator-programs/store';
-import { youthCareSubgraph } from './youth-care/server';
-import { seedYouthCare } from './youth-care/seed';
-import { openYouthCareStore } from './youth-care/store';
-import { housingSubgraph } from './housing/server';
-import { seedHousing } from './housing/seed';
-import { openHousingStore } from './housing/store';
-import { mentalHealthSubgraph } from './mental-health/server';
-import { seedMentalHealth } from './mental-health/seed';
-import { openMentalHealthStore } from './mental-health/store';
+import path from 'node:path';
+import { AGENCIES, type AgencyId } from '../lib/agencies';
+import type { AgencyModule } from '../lib/subgraph/agencyModule';
 
-/** The part of a store that tooling uses: seeding runs in one transaction. */
-export interface StoreHandle {
-  transaction<T>(work: () => T): T;
-  close(): void;
+export type { AgencyModule } from '../lib/subgraph/agencyModule';
+
+/** Where an agency's code lives: `subgraphs/<id>/`. */
+export function agencyDir(agency: AgencyId): string {
+  return path.join(__dirname, agency);
 }
 
-/** What tooling needs of one subgraph: its definition, how to open its store, how to seed it. */
-export interface SubgraphModule<TStore extends StoreHandle = StoreHandle> {
-  definition: SubgraphDefinition<TStore, unknown>;
-  openStore: (file: string) => TStore;
-  seed: (store: TStore, world: World, random: Random) => void;
+const loaded = new Map<AgencyId, AgencyModule>();
+
+/**
+ * The module of one registered agency, `subgraphs/<id>/agency.ts` (its export `agency`), loaded on
+ * first use: the seed script, `npm start`, the test stacks and the benchmarks find every agency's
+ * code by the id in the registry, so that no file lists the agencies' modules.
+ * @throws Error when the folder has no such module, or it names another agency.
+ */
+export function agencyModule(agency: AgencyId): AgencyModule {
+  let module = loaded.get(agency);
+  if (!module) {
+    const exported = (require(path.join(agencyDir(agency), 'agency')) as { agency?: AgencyModule }).agency;
+    if (!exported || exported.id !== agency || exported.definition.agency !== agency) {
+      throw new Error(`subgraphs/${agency}/agency.ts must export \`agency\`, the module of agency "${agency}"`);
+    }
+    module = exported;
+    loaded.set(agency, module);
+  }
+  return module;
 }
 
-function module<TStore extends StoreHandle, TLoaders>(
-  definition: SubgraphDefinition<TStore, TLoaders>,
-  openStore: (file: string) => TStore,
-  seed: (store: TStore, world: World, random: Random) => void,
-): SubgraphModule {
-  return { definition, openStore, seed } as unknown as SubgraphModule;
+/** Every registered agency's module, in registry order. */
+export function agencyModules(): AgencyModule[] {
+  return AGENCIES.map(agencyModule);
 }
-
-/** Every subgraph of the federation, for the seed script, the test stack and the benchmarks. */
-export const SUBGRAPHS: Partial<Record<AgencyId, SubgraphModule>> = {
-  fjc: module(fjcSubgraph, openFjcStore, seedFjc),
-  police: module(policeSubgraph, openPoliceStore, seedPolice),
-  probation: module(probationSubgraph, openProbationStore, seedProbation),
-  'perpetrator-programs': module(perpetratorProgramsSubgraph, openPerpetratorProgramsStore, seedPerpetratorPrograms),
-  'youth-care': module(youthCareSubgraph, openYouthCareStore, seedYouthCare),
-  housing: module(housingSubgraph, openHousingStore, seedHousing),
-  'mental-health': module(mentalHealthSubgraph, openMentalHealthStore, seedMentalHealth),
-};

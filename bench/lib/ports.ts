@@ -11,7 +11,7 @@ function free(port: number): Promise<boolean> {
 let next = 20_000 + Math.floor(Math.random() * 20_000);
 
 /**
- * `count` consecutive free ports (the subgraphs listen on a base port and the six after it).
+ * `count` consecutive free ports (the subgraphs listen on a base port and the ports after it, one per agency).
  * Ports handed out once are not handed out again by this process.
  */
 export async function freePorts(count: number): Promise<number> {

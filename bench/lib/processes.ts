@@ -13,7 +13,7 @@ export interface BenchProcess {
   child: ChildProcess;
 }
 
-/** A OneRoof deployment on loopback: seven subgraph processes and a gateway process. */
+/** A OneRoof deployment on loopback: one process per agency subgraph and a gateway process. */
 export interface OneRoofStack {
   name: string;
   dataDir: string;
@@ -74,7 +74,7 @@ export async function stopProcess(process: BenchProcess): Promise<void> {
  * subgraphs, then the gateway once they all answer `/health`.
  */
 export async function startOneRoof(options: StackOptions): Promise<OneRoofStack> {
-  const basePort = await freePorts(AGENCIES.length);
+  const basePort = await freePorts(Math.max(...AGENCIES.map(agencyPortOffset)) + 1);
   const gatewayPort = await freePorts(1);
   const subgraphUrls = Object.fromEntries(
     AGENCIES.map((agency) => [agency, `http://127.0.0.1:${basePort + agencyPortOffset(agency)}/graphql`]),

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { Kind, parse, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
+import { FILE_FIELDS, PARTNER_AGENCIES } from '../../lib/agencies';
 import { SUPERGRAPH_FILE } from '../../schema/compose';
 
-/** `Client`'s agency files, in the order of the supergraph's agencies. */
-export const AGENCY_FILES = ['police', 'probation', 'perpetratorProgram', 'youthCare', 'housing', 'mentalHealth'] as const;
+/** `Client`'s agency files, in registry order. */
+export const AGENCY_FILES = PARTNER_AGENCIES.map((agency) => FILE_FIELDS[agency]!);
 
 function namedType(type: TypeNode): string {
   return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);

@@ -3,9 +3,9 @@ import { AGENCY_NAMES, FILE_FIELDS, type AgencyId } from '../agencies';
 
 /**
  * The disclosure-log part of every subgraph's SDL, from one template: the same record types in
- * each, and per agency one list field on the two audit entities and one review mutation. Seven
+ * each, and per agency one list field on the two audit entities and one review mutation. The
  * subgraphs each contribute their own list because each log lives in its own store; a root field
- * cannot be resolved by seven subgraphs, an entity's fields can (docs/disclosure-log.md).
+ * cannot be resolved by every subgraph at once, an entity's fields can (docs/disclosure-log.md).
  */
 
 /** The field an agency contributes to `DisclosureReport` and `DisclosureReviewQueue`. */

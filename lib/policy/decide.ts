@@ -1,4 +1,4 @@
-import type { AgencyId } from '../agencies';
+import { isPerpetratorSide, type AgencyId } from '../agencies';
 import type { Category, Purpose, Viewer } from '../viewer';
 import { ceilingOf } from './ceilings';
 
@@ -36,8 +36,6 @@ export interface DecisionInput {
   bases: ClientBases | null;
 }
 
-/** Perpetrator-side agencies: never a victim's or child's contact data (rule 2). */
-export const PERPETRATOR_SIDE: readonly AgencyId[] = ['probation', 'perpetrator-programs'];
 /** Categories a security conference opens (rule 4); CONTACT and HEALTH need consent. */
 export const CONFERENCE_CATEGORIES: readonly Category[] = ['INVOLVEMENT', 'SAFETY', 'JUSTICE', 'PROGRAM', 'CHILD', 'HOUSING'];
 /** Categories an emergency opens (rule 5). */
@@ -61,7 +59,7 @@ export function decide({ viewer, purpose, owner, category, bases }: DecisionInpu
   if (!ceilingOf(viewer.roles, purpose).has(category)) return deny('FORBIDDEN', 'ABOVE_CEILING');
   if (viewer.agency === owner) return permit('OWN_RECORD');
   if (bases === null) return deny('CONSENT_REQUIRED', 'NO_VALID_ASSERTION');
-  if (category === 'CONTACT' && bases.protectedContact && PERPETRATOR_SIDE.includes(viewer.agency)) {
+  if (category === 'CONTACT' && bases.protectedContact && isPerpetratorSide(viewer.agency)) {
     return deny('PROTECTED', 'PROTECTED_CONTACT');
   }
   if (bases.consent.includes(category)) return permit('CONSENT');

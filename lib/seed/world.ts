@@ -1,12 +1,13 @@
-import type { PartnerAgencyId } from '../agencies';
+import { AGENCIES, FJC, type AgencyId } from '../agencies';
+import type { Category } from '../viewer';
 import { address, firstName, lastName, phone, type SyntheticAddress } from './names';
-import { involve } from './involvement';
 import { addDays, createRandom, minDate, type Random } from './random';
 
 /**
  * The synthetic world every store is seeded from: who the clients are, how they form families and
- * FJC cases, and which agency knows whom. Each agency then invents its own records for the clients
- * it knows (its `seed.ts`), from its own random stream.
+ * FJC cases, which incidents were reported to the police, and which agency knows whom. Which
+ * agency knows whom is each agency's own rule (`WorldAgency.involve`, in its folder); each agency
+ * then invents its own records for the clients it knows (its `seed.ts`), from its own random stream.
  */
 export type CaseRole = 'VICTIM' | 'PERPETRATOR' | 'CHILD' | 'OTHER';
 export type Gender = 'FEMALE' | 'MALE' | 'X';
@@ -45,7 +46,7 @@ export interface WorldCase {
 
 /** One agency's own link from an FJC client id to its local person record. */
 export interface WorldInvolvement {
-  agency: PartnerAgencyId;
+  agency: AgencyId;
   clientId: string;
   /** The client's capacity in this agency's work: VICTIM, SUSPECT, SUPERVISED_PERSON, CHILD, ... */
   capacity: string;
@@ -60,6 +61,48 @@ export interface StaffMember {
   agency: string;
 }
 
+/**
+ * An incident of domestic violence reported to the police: the day the police intervened and the
+ * number of the official report (proces-verbaal) it is recorded under. Every agency that follows
+ * police reports (the police themselves, the public prosecutor's office) sees the same ones.
+ */
+export interface WorldReport {
+  number: string;
+  day: string;
+}
+
+/** A family of the world: the persons, the day it came to the FJC, and what the police know of it. */
+export interface WorldHousehold {
+  number: number;
+  victim: WorldClient;
+  perpetrator: WorldClient;
+  children: WorldClient[];
+  /** The end-to-end tests' fixture family: known to every partner agency. */
+  first: boolean;
+  /** The day the family came to the FJC. */
+  arrival: string;
+  /** The day of the police intervention through which the police came to know the family; null: never reported. */
+  reportedOn: string | null;
+  /** The incidents reported to the police, oldest first: the first on `reportedOn`, repeats 5 to 160 days apart. */
+  reports: WorldReport[];
+}
+
+/**
+ * What the world asks of an agency while it is generated: whom of each family it knows. Called
+ * for every household, in registry order, with the world's own random stream.
+ */
+export interface WorldAgency {
+  id: AgencyId;
+  /**
+   * Links the members of `household` this agency knows (`link`, with the client's capacity in the
+   * agency's work and, when it is not the default of the months around the family's arrival, the day
+   * the agency came to know them). The first household must be linked in every partner agency.
+   */
+  involve?(household: WorldHousehold, random: Random, link: (client: WorldClient, capacity: string, since?: string) => void): void;
+  /** What the agency usually needs to see of a victim's data held elsewhere: the categories of the victims' consents to it in the FJC's history. */
+  consentNeeds?: readonly Category[];
+}
+
 export interface World {
   seed: number;
   /** The day the world is seen from: records before it are history, after it are planned. */
@@ -68,8 +111,11 @@ export interface World {
   start: string;
   clients: WorldClient[];
   cases: WorldCase[];
+  households: WorldHousehold[];
   involvements: WorldInvolvement[];
   staff: StaffMember[];
+  /** `WorldAgency.consentNeeds` of each agency that has them. */
+  consentNeeds: Record<AgencyId, readonly Category[]>;
 }
 
 export interface WorldOptions {
@@ -97,7 +143,7 @@ export const HISTORY_DAYS = 1280;
 
 /** Clients the end-to-end tests rely on, the same for every seed and size. */
 export const FIXTURE_CLIENTS = {
-  /** The perpetrator of the first family: known to all six partner agencies. */
+  /** The perpetrator of the first family: known to every partner agency. */
   knownToAll: clientId(2),
   /** The victim of the first family. */
   victim: clientId(1),
@@ -113,17 +159,29 @@ export function clientId(index: number): string {
 
 const LANGUAGES = ['nl', 'nl', 'nl', 'nl', 'fr', 'en', 'ar', 'tr', 'pl', 'ro'];
 
-/** Generates the world; deterministic for a given `seed`, `clients` and `today`. */
-export function generateWorld(options: WorldOptions = {}): World {
+/** Share of the families the police know: they come after several acts of violence and introduce most families to the FJC. */
+export const REPORTED_SHARE = 0.9;
+
+/**
+ * Generates the world; deterministic for a given `seed`, `clients`, `today` and list of agencies.
+ * @param agencies - whose involvement rules decide who knows whom, in registry order (seed/world.ts
+ *   passes every registered agency's).
+ */
+export function createWorld(options: WorldOptions, agencies: readonly WorldAgency[]): World {
   const size = Math.max(options.clients ?? DEFAULT_CLIENTS, 4);
   const seed = options.seed ?? DEFAULT_SEED;
   const today = options.today ?? '2026-11-01';
   const random = createRandom(seed);
   const staff = createStaff(random.fork('staff'), Math.max(4, Math.ceil(size / 150)));
-  const caseManagers = staff.filter((s) => s.agency === 'fjc').map((s) => s.sub);
-  const world: World = { seed, today, start: addDays(today, -HISTORY_DAYS), clients: [], cases: [], involvements: [], staff };
+  const caseManagers = staff.filter((s) => s.agency === FJC).map((s) => s.sub);
+  const world: World = {
+    seed, today, start: addDays(today, -HISTORY_DAYS), clients: [], cases: [], households: [], involvements: [], staff,
+    consentNeeds: Object.fromEntries(agencies.filter((a) => a.consentNeeds).map((a) => [a.id, a.consentNeeds!])),
+  };
 
   let familyNumber = 0;
+  let reports = 0;
+  const nextReport = () => (reports += 1);
   while (world.clients.length < size) {
     const first = world.clients.length === 0;
     if (!first && world.clients.length >= 3 && random.chance(0.08)) {
@@ -136,15 +194,14 @@ export function generateWorld(options: WorldOptions = {}): World {
       continue;
     }
     familyNumber += 1;
-    addFamily(world, random, { familyNumber, childCount, first, caseManagers });
+    addFamily(world, random, { familyNumber, childCount, first, caseManagers, agencies, nextReport });
     if (first) addWalkIn(world, random);
   }
   return world;
 }
 
 function createStaff(random: Random, perAgency: number): StaffMember[] {
-  const agencies = ['fjc', 'police', 'probation', 'perpetrator-programs', 'youth-care', 'housing', 'mental-health'];
-  return agencies.flatMap((agency) =>
+  return AGENCIES.flatMap((agency) =>
     Array.from({ length: perAgency }, (_, i) => ({
       sub: `${agency}-staff-${i + 1}`,
       name: `${firstName(random)} ${lastName(random)}`,
@@ -187,6 +244,9 @@ interface FamilyOptions {
   childCount: number;
   first: boolean;
   caseManagers: string[];
+  agencies: readonly WorldAgency[];
+  /** The next official report's running number. */
+  nextReport: () => number;
 }
 
 function addFamily(world: World, random: Random, options: FamilyOptions): void {
@@ -233,7 +293,40 @@ function addFamily(world: World, random: Random, options: FamilyOptions): void {
     world.cases.push(theCase);
     for (const member of [victim, perpetrator, ...children]) member.caseId = theCase.id;
   }
-  involve(world, random, { victim, perpetrator, children, first, arrival });
+  const household: WorldHousehold = { number: options.familyNumber, victim, perpetrator, children, first, arrival, ...reportsOf(world, random, options, arrival) };
+  world.households.push(household);
+  for (const agency of options.agencies) {
+    agency.involve?.(household, random, (client, capacity, since) => {
+      world.involvements.push({
+        agency: agency.id,
+        clientId: client.id,
+        capacity,
+        // The FJC connects the family to the other agencies, mostly in the months after it came;
+        // some knew them shortly before.
+        since: since ?? minDate(addDays(arrival, random.int(-30, 90)), today),
+        contactPerson: `${agency.id}-staff-${random.int(1, 4)}`,
+      });
+    });
+  }
+}
+
+/**
+ * Whether the police know the family and the incidents reported: the police intervene days before
+ * the family comes to the FJC, and violence recurs in many families (1 to 4 reports, 5 to 160 days
+ * apart, none after `today`).
+ */
+function reportsOf(world: World, random: Random, family: FamilyOptions, arrival: string): Pick<WorldHousehold, 'reportedOn' | 'reports'> {
+  const reportedOn = minDate(addDays(arrival, -random.int(0, 10)), world.today);
+  if (!family.first && !random.chance(REPORTED_SHARE)) return { reportedOn: null, reports: [] };
+  const reports: WorldReport[] = [];
+  const count = random.int(1, 4);
+  let day = reportedOn;
+  for (let i = 0; i < count; i += 1) {
+    if (i > 0) day = addDays(day, random.int(5, 160));
+    if (day > world.today) break;
+    reports.push({ number: `AN.${day.slice(0, 4)}.${String(family.nextReport()).padStart(6, '0')}`, day });
+  }
+  return { reportedOn, reports };
 }
 
 /** The members of each household, by household number. */
@@ -249,7 +342,7 @@ export function households(world: World): Map<number, WorldClient[]> {
 }
 
 /** The world's involvements of one agency, in client order. */
-export function involvementsOf(world: World, agency: PartnerAgencyId): WorldInvolvement[] {
+export function involvementsOf(world: World, agency: AgencyId): WorldInvolvement[] {
   const seen = new Set<string>();
   return world.involvements.filter((inv) => {
     if (inv.agency !== agency || seen.has(inv.clientId)) return false;

@@ -6,7 +6,8 @@ import { close, listen } from '../http/graphqlHttpServer';
 import { log } from '../log';
 import type { SqliteStore } from '../store/sqlite';
 import { createAgencyRuntime, purgeExpiredDisclosures } from './agencyRuntime';
-import { createSubgraphServer, type SubgraphDefinition } from './createSubgraphServer';
+import type { AgencyModule } from './agencyModule';
+import { createSubgraphServer } from './createSubgraphServer';
 
 const DAY_MS = 86_400_000;
 
@@ -19,14 +20,12 @@ export function storeFile(dataDir: string, agency: AgencyId): string {
  * The whole of a subgraph's `index.ts`: read the configuration, open the store, listen on the
  * agency's port, and drain in-flight requests on SIGTERM or SIGINT.
  */
-export async function runSubgraph<TStore extends Pick<SqliteStore, 'db' | 'close'>, TLoaders>(
-  definition: SubgraphDefinition<TStore, TLoaders>,
-  openStore: (file: string) => TStore,
-): Promise<void> {
+export async function runSubgraph(module: AgencyModule): Promise<void> {
+  const { definition } = module;
   const { agency } = definition;
   try {
     const config = loadConfig();
-    const store = openStore(storeFile(config.dataDir, agency));
+    const store = module.openStore(storeFile(config.dataDir, agency)) as unknown as SqliteStore;
     const verifyToken = await createTokenVerifier(config.auth);
     const runtime = await createAgencyRuntime(agency, store.db, {
       ...config,

@@ -1,5 +1,4 @@
 import { runSubgraph } from '../../lib/subgraph/runSubgraph';
-import { fjcSubgraph } from './server';
-import { openFjcStore } from './store';
+import { agency } from './agency';
 
-void runSubgraph(fjcSubgraph, openFjcStore);
+void runSubgraph(agency);

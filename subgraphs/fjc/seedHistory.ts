@@ -1,4 +1,4 @@
-import type { AgencyId, PartnerAgencyId } from '../../lib/agencies';
+import type { AgencyId } from '../../lib/agencies';
 import { addDays, type Random } from '../../lib/seed/random';
 import type { World, WorldCase, WorldInvolvement } from '../../lib/seed/world';
 import type { Category } from '../../lib/viewer';
@@ -14,15 +14,6 @@ import type { FjcStore } from './store';
  * end-to-end tests' fixture) is left without either.
  */
 
-/** What each agency usually needs to see of a victim's data held elsewhere. */
-const NEEDS: Record<PartnerAgencyId, Category[]> = {
-  police: ['SAFETY', 'CONTACT', 'CHILD'],
-  probation: ['SAFETY', 'PROGRAM'],
-  'perpetrator-programs': ['SAFETY', 'JUSTICE'],
-  'youth-care': ['SAFETY', 'CONTACT', 'HOUSING', 'HEALTH'],
-  housing: ['SAFETY', 'CONTACT', 'CHILD'],
-  'mental-health': ['SAFETY', 'CHILD', 'HOUSING'],
-};
 const REVOCATION_REASONS = [
   'Client withdrew consent at the front desk.',
   'Client withdrew consent by phone; confirmed in writing.',
@@ -45,7 +36,8 @@ export function seedConsents(store: FjcStore, world: World, random: Random, excl
     for (const agency of agencies) {
       count += 1;
       const id = seq('CONS-', count);
-      const needs = NEEDS[agency].filter(() => random.chance(0.6));
+      // What the agency usually needs to see of a victim's data held elsewhere (its `consentNeeds`).
+      const needs: Category[] = (world.consentNeeds[agency] ?? []).filter(() => random.chance(0.6));
       const recordedBy = random.pick(recorders);
       insertConsent(store, {
         id, clientId: victim.id, granteeAgency: agency, categories: needs.length > 0 ? needs : ['SAFETY'],

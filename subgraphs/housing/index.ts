@@ -1,5 +1,4 @@
 import { runSubgraph } from '../../lib/subgraph/runSubgraph';
-import { housingSubgraph } from './server';
-import { openHousingStore } from './store';
+import { agency } from './agency';
 
-void runSubgraph(housingSubgraph, openHousingStore);
+void runSubgraph(agency);

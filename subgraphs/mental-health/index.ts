@@ -1,5 +1,4 @@
 import { runSubgraph } from '../../lib/subgraph/runSubgraph';
-import { mentalHealthSubgraph } from './server';
-import { openMentalHealthStore } from './store';
+import { agency } from './agency';
 
-void runSubgraph(mentalHealthSubgraph, openMentalHealthStore);
+void runSubgraph(agency);

@@ -1,5 +1,4 @@
 import { runSubgraph } from '../../lib/subgraph/runSubgraph';
-import { perpetratorProgramsSubgraph } from './server';
-import { openPerpetratorProgramsStore } from './store';
+import { agency } from './agency';
 
-void runSubgraph(perpetratorProgramsSubgraph, openPerpetratorProgramsStore);
+void runSubgraph(agency);

@@ -1,5 +1,4 @@
 import { runSubgraph } from '../../lib/subgraph/runSubgraph';
-import { policeSubgraph } from './server';
-import { openPoliceStore } from './store';
+import { agency } from './agency';
 
-void runSubgraph(policeSubgraph, openPoliceStore);
+void runSubgraph(agency);

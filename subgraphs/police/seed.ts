@@ -2,7 +2,7 @@ import { insertClientLink } from '../../lib/store/clientLinks';
 import { toListColumn } from '../../lib/subgraph/columns';
 import type { Random } from '../../lib/seed/random';
 import { addDays, addDaysTime } from '../../lib/seed/random';
-import { households, involvementsOf, type World } from '../../lib/seed/world';
+import { involvementsOf, type World } from '../../lib/seed/world';
 import type { PoliceStore } from './store';
 
 const KINDS = ['PHYSICAL', 'PHYSICAL', 'PHYSICAL', 'PSYCHOLOGICAL', 'PSYCHOLOGICAL', 'SEXUAL', 'ECONOMIC', 'STALKING'];
@@ -10,10 +10,11 @@ const SUBSTANCES = ['ALCOHOL', 'ALCOHOL', 'ALCOHOL', 'CANNABIS', 'COCAINE', 'OTH
 const LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
 
 /**
- * Invents the police zone's records for the clients it knows: interventions shared by victim and
- * suspect (one report each), barring orders after about a third of them, risk assessments,
- * follow-up of victims and compliance checks of suspects. Substances are involved on the aggressor
- * side in most interventions, and children are often present.
+ * Invents the police zone's records for the clients it knows: one intervention per incident the
+ * world's families reported (shared by victim and suspect under one official report), barring
+ * orders after about a third of them, risk assessments, follow-up of victims and compliance
+ * checks of suspects. Substances are involved on the aggressor side in most interventions, and
+ * children are often present.
  */
 export function seedPolice(store: PoliceStore, world: World, random: Random): void {
   const known = new Map(involvementsOf(world, 'police').map((inv, i) => [inv.clientId, { inv, personId: `PZ-P${String(i + 1).padStart(7, '0')}` }]));
@@ -21,22 +22,13 @@ export function seedPolice(store: PoliceStore, world: World, random: Random): vo
     insertClientLink(store, { clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
   }
   let report = 0;
-  for (const members of households(world).values()) {
-    const victim = members.find((m) => m.role === 'VICTIM');
-    const suspect = members.find((m) => m.role === 'PERPETRATOR');
-    const v = victim && known.get(victim.id);
-    const s = suspect && known.get(suspect.id);
+  for (const household of world.households) {
+    const v = known.get(household.victim.id);
+    const s = known.get(household.perpetrator.id);
     if (!v || !s) continue;
-    const hasChildren = members.some((m) => m.role === 'CHILD');
-    // The first intervention is the one through which the police came to know the family; violence
-    // recurs in many families, and the police come back.
-    const count = random.int(1, 4);
-    let day = v.inv.since;
-    for (let i = 0; i < count; i += 1) {
-      if (i > 0) day = addDays(day, random.int(5, 160));
-      if (day > world.today) break;
+    const hasChildren = household.children.length > 0;
+    for (const [index, { number: reportNumber, day }] of household.reports.entries()) {
       report += 1;
-      const reportNumber = `AN.${day.slice(0, 4)}.${String(report).padStart(6, '0')}`;
       const occurredAt = addDaysTime(day, random.next());
       const kind = random.pick(KINDS);
       const substances = random.chance(0.7) ? [...new Set([random.pick(SUBSTANCES), ...(random.chance(0.2) ? [random.pick(SUBSTANCES)] : [])])] : [];
@@ -48,7 +40,8 @@ export function seedPolice(store: PoliceStore, world: World, random: Random): vo
         );
       }
       addRiskAssessment(store, random, v.personId, report, day);
-      if (random.chance(0.35)) addBarringOrder(store, random, { victim: v.personId, suspect: s.personId, report, day, today: world.today });
+      // The fixture family (the tests' first household) always has one, after its first intervention.
+      if (random.chance(0.35) || (household.first && index === 0)) addBarringOrder(store, random, { victim: v.personId, suspect: s.personId, report, day, today: world.today });
       if (random.chance(0.8)) {
         store.run(
           'INSERT INTO victim_follow_ups (id, person_id, contacted_at, channel, outcome) VALUES (?, ?, ?, ?, ?)',

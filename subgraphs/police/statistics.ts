@@ -1,5 +1,6 @@
 import type { Figure } from '../../lib/statistics/figures';
 import { agencyStatisticsResolvers } from '../../lib/statistics/resolvers';
+import type { SqliteStore } from '../../lib/store/sqlite';
 
 const KINDS = ['PHYSICAL', 'PSYCHOLOGICAL', 'SEXUAL', 'ECONOMIC', 'STALKING'];
 const SUBSTANCES = ['ALCOHOL', 'CANNABIS', 'COCAINE', 'OTHER_DRUGS', 'MEDICATION'];
@@ -46,5 +47,13 @@ export const POLICE_FIGURES = {
       FROM barring_orders WHERE starts_at >= @from AND starts_at < @until AND role = 'SUBJECT' AND extended = 1 GROUP BY month`,
   },
 } satisfies Record<string, Figure>;
+
+/** Domestic-violence interventions (official reports, however many persons each names) per calendar year: the calibration's yardstick. */
+export function interventionsPerYear(store: SqliteStore): Map<number, number> {
+  const rows = store.all<{ year: string; n: number }>(
+    'SELECT substr(occurred_at, 1, 4) AS year, count(DISTINCT report_number) AS n FROM interventions GROUP BY year',
+  );
+  return new Map(rows.map((row) => [Number(row.year), row.n]));
+}
 
 export const statisticsResolvers = agencyStatisticsResolvers({ field: 'police', typeName: 'PoliceStatistics', figures: POLICE_FIGURES });

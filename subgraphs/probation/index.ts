@@ -1,5 +1,4 @@
 import { runSubgraph } from '../../lib/subgraph/runSubgraph';
-import { probationSubgraph } from './server';
-import { openProbationStore } from './store';
+import { agency } from './agency';
 
-void runSubgraph(probationSubgraph, openProbationStore);
+void runSubgraph(agency);

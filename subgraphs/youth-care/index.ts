@@ -1,5 +1,4 @@
 import { runSubgraph } from '../../lib/subgraph/runSubgraph';
-import { youthCareSubgraph } from './server';
-import { openYouthCareStore } from './store';
+import { agency } from './agency';
 
-void runSubgraph(youthCareSubgraph, openYouthCareStore);
+void runSubgraph(agency);

@@ -1,3 +1,4 @@
+import { FILE_FIELDS, PARTNER_AGENCIES } from '../../lib/agencies';
 import { answered, CLIENT, gql, refused, type CorpusCase } from './types';
 
 const deep = refused(400, 'QUERY_TOO_DEEP');
@@ -9,7 +10,7 @@ const invalid = refused(400, 'GRAPHQL_VALIDATION_FAILED');
 const syntax = refused(400, 'GRAPHQL_PARSE_FAILED');
 const unresolved = refused(400, 'OPERATION_RESOLUTION_FAILURE');
 
-const FILES = 'police { involved } probation { involved } perpetratorProgram { involved } youthCare { involved } housing { involved } mentalHealth { involved }';
+const FILES = PARTNER_AGENCIES.map((agency) => `${FILE_FIELDS[agency]} { involved }`).join(' ');
 const times = (n: number, make: (i: number) => string) => Array.from({ length: n }, (_, i) => make(i)).join(' ');
 const nest = (depth: number, field = 'a') => `${`${field} { `.repeat(depth - 1)}${field}${' }'.repeat(depth - 1)}`;
 /** The schema's own cycle: client -> cases -> case -> members -> client, four levels a turn. */

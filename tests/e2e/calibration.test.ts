@@ -1,7 +1,9 @@
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import type { StatisticsPeriod } from '../../lib/statistics/period';
-import { DEFAULT_CLIENTS, DEFAULT_SEED, fullYears, generateWorld, households } from '../../lib/seed/world';
-import { calibratedQuarters, interventionsPerYear, publishedCells, type PublishedCells } from '../../seed/calibration';
+import { DEFAULT_CLIENTS, DEFAULT_SEED, fullYears, households } from '../../lib/seed/world';
+import { generateWorld } from '../../seed/world';
+import { calibratedQuarters, publishedCells, type PublishedCells } from '../../seed/calibration';
+import { interventionsPerYear } from '../../subgraphs/police/statistics';
 import { startStack, type TestStack } from '../helpers/stack';
 import { askStatistics, seriesOf, type StatisticsData } from '../helpers/statisticsQuery';
 

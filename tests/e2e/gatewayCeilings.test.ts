@@ -1,6 +1,7 @@
 import { Kind, parse, visit } from 'graphql';
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
-import { FIXTURE_CLIENTS, generateWorld } from '../../lib/seed/world';
+import { FIXTURE_CLIENTS } from '../../lib/seed/world';
+import { generateWorld } from '../../seed/world';
 import type { Category } from '../../lib/viewer';
 import { postGraphQL, type GraphQLResponse, type PostOptions } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';

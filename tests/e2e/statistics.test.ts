@@ -2,7 +2,7 @@ import { AGENCIES } from '../../lib/agencies';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import { postGraphQL } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';
-import { countByMonth, EXPECTED, expectedSeries } from '../helpers/statisticsExpected';
+import { countByMonth, expectedOf, expectedSeries } from '../helpers/statisticsExpected';
 import { askStatistics, seriesOf } from '../helpers/statisticsQuery';
 
 /** Statistics for coordinators through the gateway, over HTTP, checked against the stores themselves. */
@@ -38,7 +38,7 @@ describe('statistics for coordinators', () => {
     const now = new Date().toISOString();
     let hiddenLarge = 0;
     for (const agency of AGENCIES) {
-      const { figures } = EXPECTED[agency];
+      const { figures } = expectedOf(agency);
       for (const [name, figure] of Object.entries(figures)) {
         const counts = countByMonth(figure.records(stack.subgraphs[agency].store, now));
         const expected = figure.labels.map((label) => ({
@@ -67,7 +67,7 @@ describe('statistics for coordinators', () => {
     expect(header).toBe('agency,series,label,period,value,suppressed');
     const statistics = (await ask(MONTHS)).body.data!.statistics!;
     const expected = AGENCIES.flatMap((agency) => {
-      return Object.keys(EXPECTED[agency].figures).flatMap((name) => {
+      return Object.keys(expectedOf(agency).figures).flatMap((name) => {
         return seriesOf(statistics, agency)[name]!.flatMap((s) => [
           ...s.periods.map((p) => [agency, name, s.label, p.period, p.count.value ?? '', p.count.suppressed].join(',')),
           [agency, name, s.label, 'total', s.total.value ?? '', s.total.suppressed].join(','),

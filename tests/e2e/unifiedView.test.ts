@@ -1,19 +1,14 @@
+import { AGENCIES, FILE_FIELDS as FIELD_OF, PARTNER_AGENCIES } from '../../lib/agencies';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import { recordConsent } from '../helpers/fjcRecords';
 import { postGraphQL } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';
 
-const FILES = /* GraphQL */ `
-  police { involved since capacity }
-  probation { involved since capacity }
-  perpetratorProgram { involved since capacity }
-  youthCare { involved since capacity }
-  housing { involved since capacity }
-  mentalHealth { involved since capacity }
-`;
-const FILE_FIELDS = ['police', 'probation', 'perpetratorProgram', 'youthCare', 'housing', 'mentalHealth'] as const;
+/** Every partner agency's file on `Client`, as the registry names it. */
+const FILE_FIELDS = PARTNER_AGENCIES.map((agency) => FIELD_OF[agency]!);
+const FILES = FILE_FIELDS.map((field) => `${field} { involved since capacity }`).join('\n');
 
-type Files = Record<(typeof FILE_FIELDS)[number], { involved: boolean; since: string | null; capacity: string | null } | null>;
+type Files = Record<string, { involved: boolean; since: string | null; capacity: string | null } | null>;
 type ClientView = { id: string; displayName: string | null; agencyLinks: { agency: string }[] } & Files;
 
 describe('the unified client view through the gateway', () => {
@@ -32,7 +27,7 @@ describe('the unified client view through the gateway', () => {
 
   const clientQuery = /* GraphQL */ `query Client($id: ID!) { client(id: $id) { id displayName agencyLinks { agency } ${FILES} } }`;
 
-  it('assembles a client known to all six agencies in one request, each file from its own agency', async () => {
+  it('assembles a client known to every partner agency in one request, each file from its own agency', async () => {
     const { status, body } = await postGraphQL<{ client: ClientView }>(stack.gatewayUrl, clientQuery, {
       token, purpose: 'CASE_MANAGEMENT', variables: { id: FIXTURE_CLIENTS.knownToAll },
     });
@@ -44,9 +39,7 @@ describe('the unified client view through the gateway', () => {
     for (const field of FILE_FIELDS) {
       expect(client[field]).toMatchObject({ involved: true, since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), capacity: expect.any(String) });
     }
-    expect(client.agencyLinks.map((l) => l.agency).sort()).toEqual(
-      ['housing', 'mental-health', 'perpetrator-programs', 'police', 'probation', 'youth-care'],
-    );
+    expect(client.agencyLinks.map((l) => l.agency).sort()).toEqual([...PARTNER_AGENCIES].sort());
   });
 
   it('answers involved: false and nothing else for a client no agency knows', async () => {
@@ -116,7 +109,7 @@ describe('the unified client view through the gateway', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
-      agencies: { fjc: 'up', police: 'up', probation: 'up', 'perpetrator-programs': 'up', 'youth-care': 'up', housing: 'up', 'mental-health': 'up' },
+      agencies: Object.fromEntries(AGENCIES.map((agency) => [agency, 'up'])),
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
-import { FIXTURE_CLIENTS, generateWorld } from '../../lib/seed/world';
+import { FIXTURE_CLIENTS } from '../../lib/seed/world';
+import { generateWorld } from '../../seed/world';
 import { createSender, hoursFromNow } from '../helpers/fjcRecords';
 import { startInProcess, type InProcessFederation } from '../helpers/inProcess';
 import { withheldOf, withheldRow as denied } from '../helpers/withheld';

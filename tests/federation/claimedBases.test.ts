@@ -1,6 +1,7 @@
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
-import { FIXTURE_CLIENTS, generateWorld } from '../../lib/seed/world';
+import { FIXTURE_CLIENTS } from '../../lib/seed/world';
+import { generateWorld } from '../../seed/world';
 import { hoursFromNow } from '../helpers/fjcRecords';
 import { startInProcess, type InProcessFederation } from '../helpers/inProcess';
 

@@ -1,7 +1,8 @@
 import type { AgencyId } from '../../lib/agencies';
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import { MUTATION_PERMISSIONS, type MutationName } from '../../lib/policy/mutations';
-import { clientId, FIXTURE_CLIENTS, generateWorld } from '../../lib/seed/world';
+import { clientId, FIXTURE_CLIENTS } from '../../lib/seed/world';
+import { generateWorld } from '../../seed/world';
 import { PURPOSES, type Purpose } from '../../lib/viewer';
 import { countRows, hoursFromNow, mutationLogOf } from '../helpers/fjcRecords';
 import { startInProcess, type InProcessFederation } from '../helpers/inProcess';

@@ -1,7 +1,8 @@
 import { AGENCIES, FILE_FIELDS, PARTNER_AGENCIES, type AgencyId, type PartnerAgencyId } from '../../lib/agencies';
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import { ceilingOf } from '../../lib/policy/ceilings';
-import { FIXTURE_CLIENTS, generateWorld } from '../../lib/seed/world';
+import { FIXTURE_CLIENTS } from '../../lib/seed/world';
+import { generateWorld } from '../../seed/world';
 import { PURPOSES, ROLES, type Purpose, type Role } from '../../lib/viewer';
 import { hoursFromNow } from '../helpers/fjcRecords';
 import { startInProcess, type InProcessFederation } from '../helpers/inProcess';

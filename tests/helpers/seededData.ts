@@ -8,7 +8,7 @@ import { loadConfig } from '../../lib/config';
 import type { SqliteStore } from '../../lib/store/sqlite';
 import { storeFile } from '../../lib/subgraph/runSubgraph';
 import { seedAll } from '../../seed/seedAll';
-import { SUBGRAPHS, type SubgraphModule } from '../../subgraphs/registry';
+import { agencyModule, type AgencyModule } from '../../subgraphs/registry';
 
 /** What both test federations (over HTTP and in process) start from. */
 
@@ -30,8 +30,7 @@ export function testTokenVerifier(dataDir: string): Promise<TokenVerifier> {
 }
 
 /** An agency's subgraph module and its store in `dataDir`, opened. */
-export function openSubgraphStore(dataDir: string, agency: AgencyId): { module: SubgraphModule; store: SqliteStore } {
-  const module = SUBGRAPHS[agency];
-  if (!module) throw new Error(`no subgraph registered for ${agency}`);
+export function openSubgraphStore(dataDir: string, agency: AgencyId): { module: AgencyModule; store: SqliteStore } {
+  const module = agencyModule(agency);
   return { module, store: module.openStore(storeFile(dataDir, agency)) as unknown as SqliteStore };
 }

@@ -1,4 +1,6 @@
-import type { AgencyId } from '../../lib/agencies';
+import path from 'node:path';
+import { FILE_FIELDS, type AgencyId } from '../../lib/agencies';
+import { agencyDir } from '../../subgraphs/registry';
 import type { SqliteStore } from '../../lib/store/sqlite';
 
 /**
@@ -9,125 +11,32 @@ import type { SqliteStore } from '../../lib/store/sqlite';
  */
 
 /** One record a figure counts: its identity (counted once), its label, its day or date-time. */
-interface Counted {
+export interface Counted {
   key: string;
   label: string;
   day: string;
 }
 
-interface ExpectedFigure {
+export interface ExpectedFigure {
   labels: string[];
   records: (store: SqliteStore, now: string) => Counted[];
 }
 
-const ALL = ['ALL'];
-const rows = (sql: string) => (store: SqliteStore) => store.all<Counted>(sql);
+export const ALL = ['ALL'];
+/** A figure's records: one plain SELECT of `key`, `label` and `day`. */
+export const rows = (sql: string) => (store: SqliteStore) => store.all<Counted>(sql);
 
-/** Each agency's figures: the field on `Statistics`, and how each is counted from plain records. */
-export const EXPECTED: Record<AgencyId, { field: string; figures: Record<string, ExpectedFigure> }> = {
-  fjc: {
-    field: 'fjc',
-    figures: {
-      casesOpenedByRiskLevel: { labels: ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH', 'NOT_ASSESSED'], records: rows("SELECT id AS key, ifnull(risk_level, 'NOT_ASSESSED') AS label, opened_at AS day FROM cases") },
-      casesClosedByRiskLevel: {
-        labels: ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH', 'NOT_ASSESSED'],
-        records: rows("SELECT id AS key, ifnull(risk_level, 'NOT_ASSESSED') AS label, closed_at AS day FROM cases WHERE closed_at IS NOT NULL"),
-      },
-      conferencesHeld: {
-        labels: ALL,
-        records: (store, now) =>
-          store
-            .all<{ id: string; startsAt: string; closedAt: string | null }>('SELECT id, starts_at AS startsAt, closed_at AS closedAt FROM conferences')
-            .filter((c) => c.startsAt <= now && (c.closedAt === null || c.closedAt > c.startsAt))
-            .map((c) => ({ key: c.id, label: 'ALL', day: c.startsAt })),
-      },
-      consentsRecorded: { labels: ALL, records: rows("SELECT id AS key, 'ALL' AS label, recorded_at AS day FROM consents") },
-      consentsRevoked: { labels: ALL, records: rows("SELECT consent_id AS key, 'ALL' AS label, revoked_at AS day FROM consent_revocations") },
-    },
-  },
-  police: {
-    field: 'police',
-    figures: {
-      interventionsByKind: {
-        labels: ['PHYSICAL', 'PSYCHOLOGICAL', 'SEXUAL', 'ECONOMIC', 'STALKING'],
-        records: rows('SELECT report_number AS key, kind AS label, occurred_at AS day FROM interventions'),
-      },
-      interventionsBySubstance: {
-        labels: ['ALCOHOL', 'CANNABIS', 'COCAINE', 'OTHER_DRUGS', 'MEDICATION'],
-        records: (store) =>
-          store
-            .all<{ key: string; substances: string; day: string }>('SELECT report_number AS key, substances, occurred_at AS day FROM interventions')
-            .flatMap((r) => (r.substances === '' ? [] : r.substances.split('|')).map((label) => ({ key: r.key, label, day: r.day }))),
-      },
-      interventionsWithChildrenPresent: { labels: ALL, records: rows("SELECT report_number AS key, 'ALL' AS label, occurred_at AS day FROM interventions WHERE children_present = 1") },
-      barringOrdersImposed: { labels: ALL, records: rows("SELECT id AS key, 'ALL' AS label, starts_at AS day FROM barring_orders WHERE role = 'SUBJECT'") },
-      barringOrdersExtended: { labels: ALL, records: rows("SELECT id AS key, 'ALL' AS label, starts_at AS day FROM barring_orders WHERE role = 'SUBJECT' AND extended = 1") },
-    },
-  },
-  probation: {
-    field: 'probation',
-    figures: {
-      ordersByLegalFrame: {
-        labels: ['PROBATION_SUSPENDED_SENTENCE', 'AUTONOMOUS_PROBATION_SENTENCE', 'CONDITIONAL_RELEASE', 'ELECTRONIC_MONITORING', 'PRETRIAL_CONDITIONS'],
-        records: rows('SELECT id AS key, legal_frame AS label, starts_at AS day FROM probation_orders'),
-      },
-      breachesByKind: {
-        labels: ['NO_CONTACT_VIOLATED', 'PROGRAMME_ABSENCE', 'MISSED_APPOINTMENTS', 'TREATMENT_ABANDONED', 'MONITORING_VIOLATED', 'NEW_OFFENCE'],
-        records: rows('SELECT id AS key, kind AS label, occurred_at AS day FROM probation_breaches'),
-      },
-    },
-  },
-  'perpetrator-programs': {
-    field: 'perpetratorProgram',
-    figures: {
-      enrolmentsByProgramme: { labels: ['GROUP_PROGRAMME', 'INDIVIDUAL_TRACK', 'TIME_OUT'], records: rows('SELECT id AS key, programme AS label, starts_at AS day FROM programme_enrolments') },
-      completionsByProgramme: {
-        labels: ['GROUP_PROGRAMME', 'INDIVIDUAL_TRACK', 'TIME_OUT'],
-        records: rows("SELECT id AS key, programme AS label, ended_at AS day FROM programme_enrolments WHERE status = 'COMPLETED'"),
-      },
-      dropOutsByProgramme: {
-        labels: ['GROUP_PROGRAMME', 'INDIVIDUAL_TRACK', 'TIME_OUT'],
-        records: rows("SELECT id AS key, programme AS label, ended_at AS day FROM programme_enrolments WHERE status IN ('DROPPED_OUT', 'REFERRED_BACK')"),
-      },
-    },
-  },
-  'youth-care': {
-    field: 'youthCare',
-    figures: {
-      measuresByKind: {
-        labels: ['HOME_SUPERVISION', 'OUT_OF_HOME_PLACEMENT', 'JUVENILE_COURT_MEASURE', 'VOLUNTARY_SUPPORT'],
-        records: rows('SELECT id AS key, kind AS label, starts_on AS day FROM measures'),
-      },
-      supervisedContactsByParentRole: { labels: ['VICTIM_PARENT', 'PERPETRATOR_PARENT'], records: rows('SELECT id AS key, parent_role AS label, starts_on AS day FROM supervised_contacts') },
-    },
-  },
-  housing: {
-    field: 'housing',
-    figures: {
-      applicationsByPriority: { labels: ['NORMAL', 'PRIORITY', 'EMERGENCY'], records: rows('SELECT id AS key, priority AS label, applied_on AS day FROM applications') },
-      emergencyPlacementsByKind: {
-        labels: ['WOMENS_SHELTER', 'CRISIS_ACCOMMODATION', 'TRANSITIONAL_HOUSING'],
-        records: rows('SELECT id AS key, kind AS label, starts_on AS day FROM shelter_placements'),
-      },
-    },
-  },
-  'mental-health': {
-    field: 'mentalHealth',
-    figures: {
-      referralsByService: {
-        labels: ['ADULT_OUTPATIENT', 'ADDICTION_CARE', 'CRISIS_TEAM', 'TRAUMA_CARE', 'FORENSIC_OUTPATIENT'],
-        records: rows('SELECT id AS key, service AS label, started_on AS day FROM care_episodes'),
-      },
-      engagedByService: {
-        labels: ['ADULT_OUTPATIENT', 'ADDICTION_CARE', 'CRISIS_TEAM', 'TRAUMA_CARE', 'FORENSIC_OUTPATIENT'],
-        records: (store) =>
-          store
-            .all<{ key: string; label: string; day: string; ended: string | null }>('SELECT id AS key, service AS label, started_on AS day, ended_on AS ended FROM care_episodes')
-            .filter((e) => e.ended === null || Date.parse(e.ended) - Date.parse(e.day) >= 30 * 86_400_000),
-      },
-    },
-  },
-};
+/** How one agency's figures are counted from plain records, by figure name. */
+export type ExpectedFigures = Record<string, ExpectedFigure>;
+
+/**
+ * Each agency's figures and its field on `Statistics`, found by the agency's id: its own folder
+ * says how each of its figures is counted (`subgraphs/<id>/tests/expectedFigures.ts`).
+ */
+export function expectedOf(agency: AgencyId): { field: string; figures: ExpectedFigures } {
+  const { expectedFigures } = require(path.join(agencyDir(agency), 'tests', 'expectedFigures')) as { expectedFigures: ExpectedFigures };
+  return { field: FILE_FIELDS[agency]!, figures: expectedFigures };
+}
 
 /** Distinct records per label and month (YYYY-MM). */
 export function countByMonth(records: readonly Counted[]): Map<string, number> {

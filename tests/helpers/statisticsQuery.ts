@@ -1,6 +1,6 @@
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import { postGraphQL } from './graphql';
-import { EXPECTED } from './statisticsExpected';
+import { expectedOf } from './statisticsExpected';
 
 /** Every figure of every agency, asked for as a coordinator's client would, and the answer's shape. */
 export type Cell = { value: number | null; suppressed: boolean };
@@ -9,7 +9,7 @@ export type Figures = Record<string, Series | Series[]>;
 export type StatisticsData = { statistics: (Record<string, Figures | null> & { from: string; to: string; granularity: string }) | null };
 
 const ALL_FIGURES = AGENCIES.map((agency) => {
-  const { field, figures } = EXPECTED[agency];
+  const { field, figures } = expectedOf(agency);
   return `${field} { ${Object.keys(figures).map((name) => `${name} { ...Series }`).join(' ')} }`;
 }).join('\n');
 
@@ -26,7 +26,7 @@ export function askStatistics(gatewayUrl: string, token: string, period: object,
 
 /** One agency's series in an answer, figure by figure (a single series as a list of one). */
 export function seriesOf(statistics: NonNullable<StatisticsData['statistics']>, agency: AgencyId): Record<string, Series[]> {
-  const figures = statistics[EXPECTED[agency].field];
+  const figures = statistics[expectedOf(agency).field];
   if (!figures) throw new Error(`no figures from ${agency}`);
   return Object.fromEntries(Object.entries(figures).map(([name, answered]) => [name, Array.isArray(answered) ? answered : [answered]]));
 }

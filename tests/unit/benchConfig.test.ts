@@ -4,7 +4,7 @@ import { setLogSink } from '../../lib/log';
 import { createGatewayServer } from '../../gateway/server';
 import { createSubgraphServer } from '../../lib/subgraph/createSubgraphServer';
 import { composeSupergraph } from '../../schema/compose';
-import { SUBGRAPHS } from '../../subgraphs/registry';
+import { agencyModule } from '../../subgraphs/registry';
 
 const IDP = { ONEROOF_JWKS_URL: 'https://idp.example/jwks', ONEROOF_ISSUER: 'https://idp.example' };
 const never = async () => {
@@ -36,7 +36,7 @@ describe('the benchmark-only switch that turns authorization off', () => {
       createGatewayServer({ supergraphSdl: composeSupergraph(), subgraphUrls, verifyToken: never, production: true, authorization: false }),
     ).rejects.toThrow(/production refuses it/);
     await expect(
-      createSubgraphServer(SUBGRAPHS.police!.definition, { store: { transaction: (work) => work(), close: () => undefined }, verifyToken: never, production: true, authorization: false }),
+      createSubgraphServer(agencyModule('police').definition, { store: { transaction: <T>(work: () => T) => work(), close: () => undefined }, verifyToken: never, production: true, authorization: false }),
     ).rejects.toThrow(ConfigError);
   });
 

@@ -1,3 +1,4 @@
+import { AGENCIES, agencyPortOffset } from '../../lib/agencies';
 import { DEV_ISSUER } from '../../lib/auth/devIssuer';
 import { ConfigError, loadConfig } from '../../lib/config';
 
@@ -6,15 +7,9 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config.production).toBe(false);
     expect(config.gatewayPort).toBe(4000);
-    expect(config.subgraphUrls).toEqual({
-      fjc: 'http://localhost:4001/graphql',
-      police: 'http://localhost:4002/graphql',
-      probation: 'http://localhost:4003/graphql',
-      'perpetrator-programs': 'http://localhost:4004/graphql',
-      'youth-care': 'http://localhost:4005/graphql',
-      housing: 'http://localhost:4006/graphql',
-      'mental-health': 'http://localhost:4007/graphql',
-    });
+    expect(config.subgraphUrls).toEqual(Object.fromEntries(AGENCIES.map((agency) => [agency, `http://localhost:${4001 + agencyPortOffset(agency)}/graphql`])));
+    expect(config.subgraphUrls.fjc).toBe('http://localhost:4001/graphql');
+    expect(config.subgraphUrls['mental-health']).toBe('http://localhost:4007/graphql');
     expect(config.auth).toMatchObject({ mode: 'development', issuer: DEV_ISSUER, audience: 'oneroof' });
   });
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { AGENCIES } from '../../lib/agencies';
 import { auditKeyFile, loadCheckpointSigner } from '../../lib/audit/checkpoint';
 import { hashOfRow, type DisclosureRow } from '../../lib/audit/record';
 import { DisclosureLogError, openDisclosureLog, type DisclosureLog } from '../../lib/audit/disclosureLog';
@@ -238,15 +239,10 @@ describe('disclosure log', () => {
     write(conference, oneClient(1), 3);
     const run = () => spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/auditVerify.ts', '--data-dir', dir], { cwd: ROOT, encoding: 'utf8' });
     const intact = run();
-    expect(intact.stdout.split('\n').filter(Boolean)).toEqual([
-      'fjc                   no store',
-      'police                3 records checked: OK',
-      'probation             no store',
-      'perpetrator-programs  no store',
-      'youth-care            no store',
-      'housing               no store',
-      'mental-health         no store',
-    ]);
+    const width = Math.max(...AGENCIES.map((a) => a.length));
+    expect(intact.stdout.split('\n').filter(Boolean)).toEqual(
+      AGENCIES.map((agency) => `${agency.padEnd(width)}  ${agency === 'police' ? '3 records checked: OK' : 'no store'}`),
+    );
     expect(intact.status).toBe(0);
     withoutTrigger(store.db, 'disclosure_log_no_update', () => store.db.exec("UPDATE disclosure_log SET purpose = 'INTAKE' WHERE seq = 2"));
     const broken = run();

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { AGENCIES, agencyPortOffset, type AgencyId } from '../../lib/agencies';
+import { AGENCIES, agencyPortOffset, FJC, type AgencyId } from '../../lib/agencies';
 import { subgraphUrlVariable } from '../../lib/config';
+import { renderDockerCompose } from '../../scripts/dockerCompose';
 
 /** The parts of a compose service these tests read. */
 interface ComposeService {
@@ -66,8 +67,12 @@ function stages(): { from: string; lines: string[] }[] {
 }
 
 describe('docker-compose.yml', () => {
+  it('is the file npm run compose generates from the registry (run it after changing subgraphs/agencies.json)', () => {
+    expect(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')).toBe(renderDockerCompose());
+  });
+
   it('points every partner agency at the keys the FJC publishes for its consent assertions', () => {
-    for (const agency of AGENCIES.filter((a) => a !== 'fjc')) {
+    for (const agency of AGENCIES.filter((a) => a !== FJC)) {
       const environment = (compose.services[agency] as { environment?: Record<string, string> }).environment ?? {};
       expect(environment.ONEROOF_ASSERTION_JWKS_URL).toBe('http://fjc:4001/.well-known/jwks.json');
     }
@@ -188,5 +193,18 @@ describe('Dockerfile', () => {
     expect(runtime?.lines).toContain('USER node');
     expect(runtime?.lines).not.toContain('USER root');
     expect(runtime?.lines.at(-1)).toBe('CMD ["node_modules/.bin/tsx", "gateway/index.ts"]');
+  });
+
+  it('makes the store mount point of every agency of the registry, whatever agencies it lists', () => {
+    const runtime = stages().at(-1)!.lines.join('\n');
+    expect(runtime).toContain("require('./subgraphs/agencies.json').agencies");
+    expect(runtime).toContain("mkdirSync('/stores/' + a.id");
+    // The registry is read after it is copied in, and before the image drops to the node user.
+    const lines = stages().at(-1)!.lines;
+    const copied = lines.indexOf('COPY . .');
+    const made = lines.findIndex((l) => l.includes('agencies.json'));
+    expect(copied).toBeGreaterThanOrEqual(0);
+    expect(made).toBeGreaterThan(copied);
+    expect(lines.indexOf('USER node')).toBeGreaterThan(made);
   });
 });

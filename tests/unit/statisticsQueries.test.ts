@@ -1,8 +1,7 @@
-import type { AgencyId } from '../../lib/agencies';
+import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import { sqlBounds } from '../../lib/statistics/period';
 import type { SqliteStore } from '../../lib/store/sqlite';
-import { AGENCY_FIGURES as FIGURES } from '../../seed/calibration';
-import { SUBGRAPHS } from '../../subgraphs/registry';
+import { agencyModule } from '../../subgraphs/registry';
 
 /**
  * Item 4 of the statistics issue without a 100,000-client dataset: every figure's query reads its
@@ -12,16 +11,14 @@ import { SUBGRAPHS } from '../../subgraphs/registry';
  */
 const PERIOD = { from: '2026-01-01', to: '2026-12-31', granularity: 'MONTH' } as const;
 
-const cases = Object.entries(FIGURES).flatMap(([agency, figures]) =>
-  Object.entries(figures).map(([name, figure]) => [agency as AgencyId, name, figure] as const),
-);
+const cases = AGENCIES.flatMap((agency) => Object.entries(agencyModule(agency).figures).map(([name, figure]) => [agency, name, figure] as const));
 
 describe('the statistics queries', () => {
   const stores = new Map<AgencyId, SqliteStore>();
   const storeOf = (agency: AgencyId): SqliteStore => {
     let store = stores.get(agency);
     if (!store) {
-      store = SUBGRAPHS[agency]!.openStore(':memory:') as unknown as SqliteStore;
+      store = agencyModule(agency).openStore(':memory:') as unknown as SqliteStore;
       stores.set(agency, store);
     }
     return store;

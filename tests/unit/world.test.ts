@@ -1,4 +1,5 @@
-import { FIXTURE_CLIENTS, fullYears, generateWorld, involvementsOf } from '../../lib/seed/world';
+import { FIXTURE_CLIENTS, fullYears, involvementsOf } from '../../lib/seed/world';
+import { generateWorld } from '../../seed/world';
 import { PARTNER_AGENCIES } from '../../lib/agencies';
 
 describe('the synthetic world', () => {
