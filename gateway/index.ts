@@ -2,13 +2,21 @@ import fs from 'node:fs';
 import { ConfigError, loadConfig } from '../lib/config';
 import { close, listen } from '../lib/http/graphqlHttpServer';
 import { log } from '../lib/log';
-import { SUPERGRAPH_FILE } from '../schema/compose';
 import { startGateway } from './startup';
+
+/** @throws ConfigError when the supergraph file cannot be read. */
+function readSupergraph(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`ONEROOF_SUPERGRAPH_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
 
 async function main(): Promise<void> {
   try {
     const config = loadConfig();
-    const server = await startGateway(config, fs.readFileSync(SUPERGRAPH_FILE, 'utf8'));
+    const server = await startGateway(config, readSupergraph(config.supergraphFile));
     const port = await listen(server.http, config.gatewayPort);
     log.info('gateway listening', { port, url: `http://localhost:${port}/graphql` });
     let stopping = false;

@@ -1,5 +1,5 @@
-import { AGENCIES, type AgencyId } from '../lib/agencies';
 import type { CircuitBreaker } from './circuitBreaker';
+import type { SubgraphRoute } from './subgraphs';
 
 /**
  * `up`: answers its health check and the gateway is calling it; `down`: does not answer its health
@@ -10,24 +10,26 @@ export type AgencyState = 'up' | 'down' | 'unavailable';
 
 export interface Readiness {
   status: 'ready' | 'degraded';
-  agencies: Record<AgencyId, AgencyState>;
+  /** By subgraph name: the agency id for every agency of the registry. */
+  agencies: Record<string, AgencyState>;
 }
 
 /**
  * Asks every subgraph's `/health`, all at once, each within `timeoutMs` (default 1000), and reads
- * each agency's circuit.
- * @param subgraphUrls - the `/graphql` URL of each subgraph; `/health` sits beside it.
- * @param breakers - the gateway's circuit per agency; default none (health checks only).
+ * each subgraph's circuit.
+ * @param routes - every subgraph of the supergraph, by name, with its `/graphql` URL; `/health` sits beside it.
+ * @param breakers - the gateway's circuit per subgraph; default none (health checks only).
  */
 export async function checkReadiness(
-  subgraphUrls: Record<AgencyId, string>,
+  routes: ReadonlyMap<string, Pick<SubgraphRoute, 'url'>>,
   timeoutMs = 1000,
-  breakers: Partial<Record<AgencyId, CircuitBreaker>> = {},
+  breakers: Partial<Record<string, CircuitBreaker>> = {},
 ): Promise<Readiness> {
+  const names = [...routes.keys()];
   const states = await Promise.all(
-    AGENCIES.map(async (agency): Promise<AgencyState> => {
+    names.map(async (agency): Promise<AgencyState> => {
       try {
-        const response = await fetch(new URL('health', subgraphUrls[agency].replace(/graphql\/?$/, '')), {
+        const response = await fetch(new URL('health', routes.get(agency)!.url.replace(/graphql\/?$/, '')), {
           signal: AbortSignal.timeout(timeoutMs),
         });
         if (!response.ok) return 'down';
@@ -38,6 +40,6 @@ export async function checkReadiness(
       return breakers[agency]?.state === 'open' ? 'unavailable' : 'up';
     }),
   );
-  const agencies = Object.fromEntries(AGENCIES.map((agency, i) => [agency, states[i]])) as Record<AgencyId, AgencyState>;
+  const agencies = Object.fromEntries(names.map((agency, i) => [agency, states[i]!]));
   return { status: states.every((s) => s === 'up') ? 'ready' : 'degraded', agencies };
 }

@@ -9,10 +9,14 @@ import {
   type InterfaceTypeDefinitionNode,
   type InterfaceTypeExtensionNode,
 } from 'graphql';
-import { isAgencyId, type AgencyId } from '../lib/agencies';
+import type { AgencyId } from '../lib/agencies';
 import { CATEGORIES, type Category } from '../lib/viewer';
 
-/** What the gateway needs to know of one labelled field: its category and the agency that owns it. */
+/**
+ * What the gateway needs to know of one labelled field: its category and the agency that owns it,
+ * the subgraph that resolves it (for an agency of the registry, its id; for any other subgraph,
+ * its name in the supergraph).
+ */
 export interface SensitiveField {
   category: Category;
   agency: AgencyId;
@@ -52,7 +56,7 @@ function graphsOf(directives: readonly ConstDirectiveNode[] | undefined, name: s
     .filter((graph): graph is string => graph !== undefined);
 }
 
-/** `join__Graph` enum values to agency ids, from `@join__graph(name: "perpetrator-programs", ...)`. */
+/** `join__Graph` enum values to subgraph names, from `@join__graph(name: "youth-care", ...)`. */
 function agencyOfGraph(definitions: readonly DefinitionNode[]): Map<string, AgencyId> {
   const byGraph = new Map<string, AgencyId>();
   for (const node of definitions) {
@@ -60,7 +64,7 @@ function agencyOfGraph(definitions: readonly DefinitionNode[]): Map<string, Agen
     for (const value of node.values ?? []) {
       const name = value.directives?.find((d) => d.name.value === 'join__graph');
       const agency = name && argument(name, 'name');
-      if (!isAgencyId(agency)) throw new Error(`supergraph names an unknown subgraph: ${agency}`);
+      if (!agency) throw new Error(`supergraph: join__Graph.${value.name.value} has no subgraph name`);
       byGraph.set(value.name.value, agency);
     }
   }

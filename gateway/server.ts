@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { AGENCIES, isAgencyId, type AgencyId } from '../lib/agencies';
+import { FJC } from '../lib/agencies';
 import { acceptAnyToken, enterBenchMode } from '../lib/auth/benchMode';
 import type { TokenVerifier } from '../lib/auth/tokens';
 import { ConfigError, loadConfig, type QueryLimitsConfig, type ResilienceConfig } from '../lib/config';
@@ -25,19 +25,30 @@ import { checkReadiness } from './readiness';
 import { requestLogPlugin } from './requestLog';
 import { readSensitiveFields } from './sensitiveFields';
 import { mountStatisticsCsv } from './statisticsCsv';
+import { subgraphRoutes } from './subgraphs';
 import { withheldFieldsPlugin } from './withheldResponse';
 
 export interface GatewayServerOptions {
   supergraphSdl: string;
-  subgraphUrls: Record<AgencyId, string>;
+  /**
+   * Where each subgraph is, by its name in the supergraph; a subgraph not named here is reached at
+   * the URL the supergraph gives it. The FJC's is required (claimed bases are checked with it).
+   */
+  subgraphUrls: Readonly<Record<string, string>>;
   verifyToken: TokenVerifier;
   production: boolean;
   /** Signs every request to a subgraph; required in production. */
   signer?: GatewaySigner;
   /** Query and body limits; default the configuration's defaults (README, Limits and resilience). */
   limits?: QueryLimitsConfig;
-  /** Subgraph timeouts and circuit breakers; default 2000 ms per agency, 3 failures, 5 s cool-down. */
-  resilience?: Pick<ResilienceConfig, 'subgraphTimeoutMs' | 'breakerFailures' | 'breakerCooldownMs'>;
+  /**
+   * Subgraph timeouts (by subgraph name, else `defaultSubgraphTimeoutMs`) and circuit breakers;
+   * default 2000 ms per subgraph, 3 failures, 5 s cool-down.
+   */
+  resilience?: Pick<ResilienceConfig, 'breakerFailures' | 'breakerCooldownMs'> & {
+    subgraphTimeoutMs: Readonly<Partial<Record<string, number>>>;
+    defaultSubgraphTimeoutMs?: number;
+  };
   /** Origins whose web pages may call `/graphql` and `/statistics.csv` (`ONEROOF_CORS_ORIGINS`); default none. */
   corsOrigins?: readonly string[];
   /**
@@ -60,8 +71,8 @@ export interface GatewayServer {
   http: http.Server;
   /** `/graphql` and the JSON routes without the socket (the GET routes of `mountOperationRoute` need HTTP). */
   handle: GraphQLHandler;
-  /** Each agency's circuit, as `/ready` reports it. */
-  breakers: Record<AgencyId, CircuitBreaker>;
+  /** Each subgraph's circuit, by its name in the supergraph, as `/ready` reports it. */
+  breakers: Record<string, CircuitBreaker>;
 }
 
 const SECURITY_HEADERS = {
@@ -98,18 +109,26 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const limits = options.limits ?? defaults.limits;
   const resilience = options.resilience ?? defaults.resilience;
   const fields = readSensitiveFields(options.supergraphSdl);
+  const routes = subgraphRoutes(options.supergraphSdl, {
+    urls: options.subgraphUrls,
+    timeoutsMs: resilience.subgraphTimeoutMs,
+    defaultTimeoutMs: resilience.defaultSubgraphTimeoutMs ?? defaults.resilience.defaultSubgraphTimeoutMs,
+  });
+  const fjc = routes.get(FJC);
+  if (!fjc) throw new ConfigError(`the supergraph has no subgraph "${FJC}": the FJC's registry and consent assertions are required.`);
+  // Timeouts and circuits are the subgraph's, by its name: one slow agency opens only its own.
   const breakers = Object.fromEntries(
-    AGENCIES.map((agency) => [agency, createCircuitBreaker({ failureThreshold: resilience.breakerFailures, cooldownMs: resilience.breakerCooldownMs })]),
-  ) as Record<AgencyId, CircuitBreaker>;
+    [...routes.keys()].map((name) => [name, createCircuitBreaker({ failureThreshold: resilience.breakerFailures, cooldownMs: resilience.breakerCooldownMs })]),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => {
-      if (!isAgencyId(name)) throw new Error(`supergraph names an unknown subgraph: ${name}`);
+    buildService: ({ name }) => {
+      const route = routes.get(name)!;
       return new AgencyDataSource({
         agency: name,
-        url: options.subgraphUrls[name] ?? url,
+        url: route.url,
         signer: options.signer,
-        timeoutMs: resilience.subgraphTimeoutMs[name],
+        timeoutMs: route.timeoutMs,
         breaker: breakers[name],
         transport: options.transport,
       });
@@ -140,7 +159,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   });
   await apollo.start();
   const checkBasis = authorization
-    ? createBasisCheck({ url: options.subgraphUrls.fjc, signer: options.signer, timeoutMs: resilience.subgraphTimeoutMs.fjc, transport: options.transport })
+    ? createBasisCheck({ url: fjc.url, signer: options.signer, timeoutMs: fjc.timeoutMs, transport: options.transport })
     : undefined;
   const context = createGatewayContext(options.verifyToken, checkBasis);
   const handle = createGraphQLHandler({
@@ -150,7 +169,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok' } }),
       '/ready': async () => {
-        const readiness = await checkReadiness(options.subgraphUrls, 1000, breakers);
+        const readiness = await checkReadiness(routes, 1000, breakers);
         return { status: readiness.status === 'ready' ? 200 : 503, body: readiness };
       },
     },

@@ -16,8 +16,15 @@ export interface OneRoofConfig {
   gatewayPort: number;
   /** fjc listens here, the partner agencies on the following ports; default 4001. */
   subgraphBasePort: number;
-  /** Where the gateway finds each subgraph; default `http://localhost:<port>/graphql`. */
+  /** Where the gateway finds each agency of the registry; default `http://localhost:<port>/graphql`. */
   subgraphUrls: Record<AgencyId, string>;
+  /**
+   * Per-subgraph settings by the name's variable suffix (`ONEROOF_SUBGRAPH_URL_<NAME>`,
+   * `ONEROOF_SUBGRAPH_TIMEOUT_MS_<NAME>`), for any subgraph the supergraph names, in the registry or not.
+   */
+  subgraphOverrides: SubgraphOverrides;
+  /** The supergraph the gateway serves (`ONEROOF_SUPERGRAPH_FILE`); default `schema/supergraph.graphql`. */
+  supergraphFile: string;
   /** Where partner agencies fetch the FJC's consent-assertion keys; default beside the FJC's `/graphql`. */
   assertionJwksUrl: string;
   /** Days each agency keeps disclosure records; default 3650 (ten years). */
@@ -75,9 +82,17 @@ export interface QueryLimitsConfig {
   maxBodyBytes: number;
 }
 
+/** Settings of one subgraph by the suffix of its variables (`envSuffix(name)`: `youth-care` -> `YOUTH_CARE`). */
+export interface SubgraphOverrides {
+  urls: Record<string, string>;
+  timeoutsMs: Record<string, number>;
+}
+
 export interface ResilienceConfig {
   /** Per agency, ms: `ONEROOF_SUBGRAPH_TIMEOUT_MS_<AGENCY>`, else `ONEROOF_SUBGRAPH_TIMEOUT_MS`, default 2000. */
   subgraphTimeoutMs: Record<AgencyId, number>;
+  /** `ONEROOF_SUBGRAPH_TIMEOUT_MS`, default 2000: the timeout of a subgraph without its own. */
+  defaultSubgraphTimeoutMs: number;
   /** `ONEROOF_BREAKER_FAILURES`, default 3: consecutive failures that open an agency's circuit. */
   breakerFailures: number;
   /** `ONEROOF_BREAKER_COOLDOWN_MS`, default 5000: how long an open circuit waits before one probe. */
@@ -87,6 +102,9 @@ export interface ResilienceConfig {
 }
 
 export class ConfigError extends Error {}
+
+/** The committed supergraph, `schema/supergraph.graphql`. */
+export const DEFAULT_SUPERGRAPH_FILE = path.resolve(__dirname, '..', 'schema', 'supergraph.graphql');
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -123,7 +141,7 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
 
 /** The env variable that sets one subgraph's call timeout, e.g. `ONEROOF_SUBGRAPH_TIMEOUT_MS_YOUTH_CARE`. */
 export function subgraphTimeoutVariable(agency: AgencyId): string {
-  return `ONEROOF_SUBGRAPH_TIMEOUT_MS_${envSuffix(agency)}`;
+  return `${TIMEOUT_PREFIX}${envSuffix(agency)}`;
 }
 
 function limitsConfig(env: NodeJS.ProcessEnv): QueryLimitsConfig {
@@ -137,10 +155,28 @@ function limitsConfig(env: NodeJS.ProcessEnv): QueryLimitsConfig {
   };
 }
 
-function resilienceConfig(env: NodeJS.ProcessEnv): ResilienceConfig {
+const URL_PREFIX = 'ONEROOF_SUBGRAPH_URL_';
+const TIMEOUT_PREFIX = 'ONEROOF_SUBGRAPH_TIMEOUT_MS_';
+
+/** Every per-subgraph variable set, checked: a timeout that is no number, or a URL that is none, stops the start. */
+function subgraphOverrides(env: NodeJS.ProcessEnv): SubgraphOverrides {
+  const overrides: SubgraphOverrides = { urls: {}, timeoutsMs: {} };
+  for (const [name, value] of Object.entries(env)) {
+    if (!value) continue;
+    if (name.startsWith(TIMEOUT_PREFIX)) overrides.timeoutsMs[name.slice(TIMEOUT_PREFIX.length)] = integer(env, name, 0, 10);
+    if (name.startsWith(URL_PREFIX)) {
+      if (!/^https?:\/\/[^\s]+$/.test(value) || !URL.canParse(value)) throw new ConfigError(`${name} must be an http(s) URL, got "${value}".`);
+      overrides.urls[name.slice(URL_PREFIX.length)] = value;
+    }
+  }
+  return overrides;
+}
+
+function resilienceConfig(env: NodeJS.ProcessEnv, overrides: SubgraphOverrides): ResilienceConfig {
   const timeout = integer(env, 'ONEROOF_SUBGRAPH_TIMEOUT_MS', 2000, 10);
   return {
-    subgraphTimeoutMs: Object.fromEntries(AGENCIES.map((agency) => [agency, integer(env, subgraphTimeoutVariable(agency), timeout, 10)])) as Record<AgencyId, number>,
+    subgraphTimeoutMs: Object.fromEntries(AGENCIES.map((agency) => [agency, overrides.timeoutsMs[envSuffix(agency)] ?? timeout])) as Record<AgencyId, number>,
+    defaultSubgraphTimeoutMs: timeout,
     breakerFailures: integer(env, 'ONEROOF_BREAKER_FAILURES', 3),
     breakerCooldownMs: integer(env, 'ONEROOF_BREAKER_COOLDOWN_MS', 5000, 0),
     shutdownGraceMs: integer(env, 'ONEROOF_SHUTDOWN_GRACE_MS', 10_000, 0),
@@ -149,7 +185,7 @@ function resilienceConfig(env: NodeJS.ProcessEnv): ResilienceConfig {
 
 /** The env variable that overrides one subgraph's URL, e.g. `ONEROOF_SUBGRAPH_URL_YOUTH_CARE`. */
 export function subgraphUrlVariable(agency: AgencyId): string {
-  return `ONEROOF_SUBGRAPH_URL_${envSuffix(agency)}`;
+  return `${URL_PREFIX}${envSuffix(agency)}`;
 }
 
 /**
@@ -161,12 +197,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OneRoofConfig 
   const production = env.NODE_ENV === 'production';
   const dataDir = path.resolve(env.ONEROOF_DATA_DIR || 'data');
   const subgraphBasePort = port(env, 'ONEROOF_SUBGRAPH_BASE_PORT', 4001);
+  const overrides = subgraphOverrides(env);
   const subgraphUrls = Object.fromEntries(
-    AGENCIES.map((agency) => [
-      agency,
-      env[subgraphUrlVariable(agency)] ||
-        `http://localhost:${subgraphBasePort + agencyPortOffset(agency)}/graphql`,
-    ]),
+    AGENCIES.map((agency) => [agency, overrides.urls[envSuffix(agency)] ?? `http://localhost:${subgraphBasePort + agencyPortOffset(agency)}/graphql`]),
   ) as Record<AgencyId, string>;
   const audience = env.ONEROOF_AUDIENCE || 'oneroof';
   return {
@@ -175,13 +208,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OneRoofConfig 
     gatewayPort: port(env, 'PORT', 4000),
     subgraphBasePort,
     subgraphUrls,
+    subgraphOverrides: overrides,
+    supergraphFile: path.resolve(env.ONEROOF_SUPERGRAPH_FILE || DEFAULT_SUPERGRAPH_FILE),
     auditRetentionDays: Object.fromEntries(
       AGENCIES.map((agency) => [agency, days(env, `ONEROOF_AUDIT_RETENTION_DAYS_${envSuffix(agency)}`, days(env, 'ONEROOF_AUDIT_RETENTION_DAYS', 3650))]),
     ) as Record<AgencyId, number>,
     assertionJwksUrl: env.ONEROOF_ASSERTION_JWKS_URL || subgraphUrls.fjc.replace(/graphql\/?$/, '.well-known/jwks.json'),
     auth: authConfig(env, production, audience, dataDir),
     limits: limitsConfig(env),
-    resilience: resilienceConfig(env),
+    resilience: resilienceConfig(env, overrides),
     allowPlaintextSubgraphs: flag(env, 'ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS'),
     benchAuthorizationOff: benchAuthorizationOff(env, production),
     corsOrigins: corsOrigins(env.ONEROOF_CORS_ORIGINS, production),

@@ -8,7 +8,9 @@ import type { SqliteStore } from '../../lib/store/sqlite';
 import { createSubgraphServer } from '../../lib/subgraph/createSubgraphServer';
 import { createAgencyRuntime, type AgencyRuntime } from '../../lib/subgraph/agencyRuntime';
 import { createGatewayServer, type GatewayServer } from '../../gateway/server';
+import { loadConfig } from '../../lib/config';
 import { composeSupergraph } from '../../schema/compose';
+import type { DocumentNode } from 'graphql';
 import type { GraphQLResponse, PostOptions } from './graphql';
 import { openSubgraphStore, removeDataDir, seededDataDir, testTokenVerifier } from './seededData';
 
@@ -49,7 +51,18 @@ export interface InProcessSubgraph {
   stop(): Promise<void>;
 }
 
+/** A subgraph beside the registry's agencies, composed into the supergraph and answered in process. */
+export interface InProcessExtra {
+  name: string;
+  typeDefs: DocumentNode;
+  handle: GraphQLHandler;
+}
+
 export interface InProcessOptions {
+  /** Subgraphs the registry does not list, composed beside the agencies' (the gateway serves any supergraph). */
+  extraSubgraphs?: readonly InProcessExtra[];
+  /** The gateway's timeout per subgraph name, in ms; default 2000 for each. */
+  subgraphTimeoutMs?: Record<string, number>;
   /** Clients of the synthetic world; default 120. */
   clients?: number;
   /** Seed of the synthetic world; default 7. */
@@ -58,8 +71,8 @@ export interface InProcessOptions {
   requireGatewaySignature?: boolean;
 }
 
-/** Where `inProcessTransport` finds an agency's pipeline. */
-export const inProcessUrl = (agency: AgencyId) => `http://${agency}.in-process/graphql`;
+/** Where `inProcessTransport` finds a subgraph's pipeline, by its name. */
+export const inProcessUrl = (name: string) => `http://${name}.in-process/graphql`;
 
 /** Node hands a server header values as latin1 strings of the bytes sent, and its client refuses characters it cannot send. */
 function asReceived(headers: Record<string, string>): http.IncomingHttpHeaders {
@@ -92,16 +105,16 @@ async function exchange(handle: GraphQLHandler, method: string, url: string, hea
 
 /**
  * The gateway's transport to the subgraphs, in process: each URL's host (`inProcessUrl`) names the
- * agency whose pipeline answers. Keeps the contract of the HTTP one, deadline included.
- * @param sent - counts the requests sent to each agency, when given.
+ * subgraph whose pipeline answers. Keeps the contract of the HTTP one, deadline included.
+ * @param sent - counts the requests sent to each subgraph, when given.
  */
-export function inProcessTransport(handlers: Partial<Record<AgencyId, GraphQLHandler>>, sent?: Record<AgencyId, number>): KeepAliveFetch {
+export function inProcessTransport(handlers: Partial<Record<string, GraphQLHandler>>, sent?: Record<string, number>): KeepAliveFetch {
   return async (url, init) => {
     const target = new URL(url);
-    const agency = AGENCIES.find((a) => target.host === `${a}.in-process`);
-    const handler = agency && handlers[agency];
+    const agency = target.host.endsWith('.in-process') ? target.host.slice(0, -'.in-process'.length) : '';
+    const handler = handlers[agency];
     if (!handler) throw new Error(`no in-process subgraph at ${url}`);
-    if (sent) sent[agency] += 1;
+    if (sent) sent[agency] = (sent[agency] ?? 0) + 1;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new TimeoutError(`no answer from ${agency} within ${init.timeoutMs} ms`)), init.timeoutMs);
@@ -171,16 +184,19 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<In
       },
     };
   }
-  const handlers = Object.fromEntries(AGENCIES.map((a) => [a, subgraphs[a].handle])) as Record<AgencyId, GraphQLHandler>;
+  const extra = options.extraSubgraphs ?? [];
+  const handlers: Record<string, GraphQLHandler> = Object.fromEntries([...AGENCIES.map((a) => [a, subgraphs[a].handle] as const), ...extra.map((x) => [x.name, x.handle] as const)]);
   const signer = await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir }));
   let directRequests = 0;
+  const gatewayDefaults = loadConfig({});
   const gateway = await createGatewayServer({
-    supergraphSdl: composeSupergraph(),
-    subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, inProcessUrl(a)])) as Record<AgencyId, string>,
+    supergraphSdl: composeSupergraph(4001, extra.map((x) => ({ name: x.name, url: inProcessUrl(x.name), typeDefs: x.typeDefs }))),
+    subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, inProcessUrl(a)])),
     verifyToken,
     production: false,
     signer,
     transport: inProcessTransport(handlers, sent),
+    ...(options.subgraphTimeoutMs ? { resilience: { ...gatewayDefaults.resilience, subgraphTimeoutMs: options.subgraphTimeoutMs } } : {}),
   });
   return {
     dataDir,

@@ -7,11 +7,13 @@ import { ensureKeyPair } from '../../lib/auth/keyFile';
 import { createTokenVerifier } from '../../lib/auth/tokens';
 import { ConfigError, loadConfig, subgraphUrlVariable } from '../../lib/config';
 import { createGatewayServer } from '../../gateway/server';
-import { checkGatewayConfig, startGateway } from '../../gateway/startup';
-import { composeSupergraph } from '../../schema/compose';
+import { checkGatewayConfig, startGateway, subgraphSettings } from '../../gateway/startup';
+import { composeSupergraph, SUPERGRAPH_FILE } from '../../schema/compose';
+import { supergraphWith } from '../helpers/extraSubgraph';
 
 const IDP = { ONEROOF_JWKS_URL: 'https://idp.example/jwks', ONEROOF_ISSUER: 'https://idp.example' };
 const HTTPS_SUBGRAPHS = Object.fromEntries(AGENCIES.map((agency) => [subgraphUrlVariable(agency), `https://${agency}.agencies.example/graphql`]));
+const SUPERGRAPH = composeSupergraph();
 const production = (env: NodeJS.ProcessEnv = {}) => loadConfig({ NODE_ENV: 'production', ...IDP, ...HTTPS_SUBGRAPHS, ...env });
 
 describe('production refuses an unsafe configuration, saying what to fix', () => {
@@ -41,14 +43,18 @@ describe('production refuses an unsafe configuration, saying what to fix', () =>
 
   it('refuses plain-http subgraphs unless the network is declared private', () => {
     const plaintext = production({ ONEROOF_SUBGRAPH_URL_POLICE: 'http://police:4002/graphql', ONEROOF_SUBGRAPH_URL_YOUTH_CARE: 'http://youth-care:4005/graphql' });
-    expect(() => checkGatewayConfig(plaintext)).toThrow(ConfigError);
-    expect(() => checkGatewayConfig(plaintext)).toThrow(
+    expect(() => checkGatewayConfig(plaintext, SUPERGRAPH)).toThrow(ConfigError);
+    expect(() => checkGatewayConfig(plaintext, SUPERGRAPH)).toThrow(
       /ONEROOF_SUBGRAPH_URL_POLICE, ONEROOF_SUBGRAPH_URL_YOUTH_CARE must be https:\/\/ URLs \(or set ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS=true/,
     );
-    expect(() => checkGatewayConfig(production({ ONEROOF_SUBGRAPH_URL_POLICE: 'http://police:4002/graphql', ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS: 'true' }))).not.toThrow();
-    expect(() => checkGatewayConfig(production())).not.toThrow();
+    expect(() => checkGatewayConfig(production({ ONEROOF_SUBGRAPH_URL_POLICE: 'http://police:4002/graphql', ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS: 'true' }), SUPERGRAPH)).not.toThrow();
+    expect(() => checkGatewayConfig(production(), SUPERGRAPH)).not.toThrow();
+    // A subgraph the registry does not list is reached at its supergraph URL: over TLS too, or refused.
+    const extra = supergraphWith('http://victim-support.example/graphql');
+    expect(() => checkGatewayConfig(production(), extra)).toThrow(/ONEROOF_SUBGRAPH_URL_VICTIM_SUPPORT must be https:\/\/ URLs/);
+    expect(() => checkGatewayConfig(production({ ONEROOF_SUBGRAPH_URL_VICTIM_SUPPORT: 'https://victim-support.example/graphql' }), extra)).not.toThrow();
     // Development keeps its localhost defaults.
-    expect(() => checkGatewayConfig(loadConfig({}))).not.toThrow();
+    expect(() => checkGatewayConfig(loadConfig({}), SUPERGRAPH)).not.toThrow();
   });
 
   it('starts with a complete production configuration', async () => {
@@ -64,6 +70,7 @@ describe('limits and resilience settings', () => {
     const config = loadConfig({});
     expect(config.resilience).toEqual({
       subgraphTimeoutMs: Object.fromEntries(AGENCIES.map((agency) => [agency, 2000])),
+      defaultSubgraphTimeoutMs: 2000,
       breakerFailures: 3, breakerCooldownMs: 5000, shutdownGraceMs: 10_000,
     });
     expect(config.limits).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxCost: 20_000, maxBodyBytes: 262_144 });
@@ -75,7 +82,23 @@ describe('limits and resilience settings', () => {
     expect(subgraphTimeoutMs).toMatchObject({ fjc: 1500, police: 1500, 'youth-care': 4000 });
   });
 
+  it('takes the settings of a subgraph the registry does not list, by its name', () => {
+    const config = loadConfig({ ONEROOF_SUBGRAPH_TIMEOUT_MS_VICTIM_SUPPORT: '3000', ONEROOF_SUBGRAPH_URL_VICTIM_SUPPORT: 'https://vs.example/graphql' });
+    expect(subgraphSettings(config, supergraphWith('http://localhost:4999/graphql'))).toMatchObject({
+      urls: { 'victim-support': 'https://vs.example/graphql', fjc: 'http://localhost:4001/graphql' },
+      timeoutsMs: { 'victim-support': 3000, fjc: 2000 },
+    });
+    const plain = subgraphSettings(loadConfig({ ONEROOF_SUBGRAPH_BASE_PORT: '4501' }), supergraphWith('http://localhost:4999/graphql'));
+    expect(plain.urls).toMatchObject({ 'victim-support': 'http://localhost:4999/graphql', fjc: 'http://localhost:4501/graphql' });
+  });
+
+  it('takes the supergraph from ONEROOF_SUPERGRAPH_FILE', () => {
+    expect(loadConfig({}).supergraphFile).toBe(SUPERGRAPH_FILE);
+    expect(loadConfig({ ONEROOF_SUPERGRAPH_FILE: '/etc/oneroof/supergraph.graphql' }).supergraphFile).toBe('/etc/oneroof/supergraph.graphql');
+  });
+
   it.each([
+    ['ONEROOF_SUBGRAPH_URL_POLICE', 'police:4002', /ONEROOF_SUBGRAPH_URL_POLICE must be an http\(s\) URL, got "police:4002"/],
     ['ONEROOF_SUBGRAPH_TIMEOUT_MS', 'soon', /ONEROOF_SUBGRAPH_TIMEOUT_MS must be a whole number of at least 10, got "soon"/],
     ['ONEROOF_SUBGRAPH_TIMEOUT_MS_MENTAL_HEALTH', '5', /ONEROOF_SUBGRAPH_TIMEOUT_MS_MENTAL_HEALTH must be a whole number of at least 10/],
     ['ONEROOF_MAX_DEPTH', '0', /ONEROOF_MAX_DEPTH must be a whole number of at least 1/],
