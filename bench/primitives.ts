@@ -4,9 +4,9 @@ import path from 'node:path';
 import { PARTNER_AGENCIES } from '../lib/agencies';
 import { createGatewaySignatureVerifier, createGatewaySigner } from '../lib/auth/gatewaySignature';
 import { ensureKeyPair } from '../lib/auth/keyFile';
-import { openDisclosureLog } from '../lib/audit/disclosureLog';
-import { openSqliteStore } from '../lib/store/sqlite';
-import type { ClientLedger } from '../lib/subgraph/access';
+import { openDisclosureLog } from '../lib/kit/disclosure/disclosureLog';
+import { openSqliteStore } from '../lib/kit/store/sqlite';
+import type { ClientLedger } from '../lib/policy/access';
 import type { RequestContext } from '../lib/viewer';
 
 /**

@@ -1,7 +1,6 @@
 import type http from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
-import { AGENCIES } from '../lib/agencies';
-import { auditField } from '../lib/audit/auditSchema';
+import { AGENCIES, FILE_FIELDS } from '../lib/agencies';
 import { mountOperationRoute, runAsCaller, type OperationRouteOptions } from './operationRoute';
 import { renderDisclosureReport, REPORT_QUERY, type AgencySection, type PrintedDisclosure } from './disclosureReportText';
 
@@ -13,7 +12,7 @@ type ReportData = { disclosureReport: Record<string, PrintedDisclosure[] | null>
 
 function sectionsOf(data: ReportData['disclosureReport'], errors: readonly GraphQLFormattedError[]): AgencySection[] {
   return AGENCIES.map((agency) => {
-    const field = auditField(agency);
+    const field = FILE_FIELDS[agency];
     const list = data?.[field];
     if (list) return { agency, disclosures: list };
     const error = errors.find((e) => e.path?.[1] === field);

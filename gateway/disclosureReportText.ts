@@ -1,5 +1,4 @@
-import { AGENCIES, AGENCY_NAMES, isAgencyId, type AgencyId } from '../lib/agencies';
-import { auditField } from '../lib/audit/auditSchema';
+import { AGENCIES, FILE_FIELDS, AGENCY_NAMES, isAgencyId, type AgencyId } from '../lib/agencies';
 import { CONFERENCE_ID } from '../lib/basisHeaders';
 
 /** The part of a `Disclosure` the printable report uses: nothing that names staff. */
@@ -101,7 +100,7 @@ export function renderDisclosureReport(clientId: string, sections: AgencySection
 export const REPORT_QUERY = /* GraphQL */ `
 query DisclosureReport($clientId: ID!) {
   disclosureReport(clientId: $clientId) {
-    ${AGENCIES.map((agency) => `${auditField(agency)} { ...Printed }`).join('\n    ')}
+    ${AGENCIES.map((agency) => `${FILE_FIELDS[agency]} { ...Printed }`).join('\n    ')}
   }
 }
 fragment Printed on Disclosure {

@@ -1,10 +1,9 @@
 import type http from 'node:http';
 import { buildASTSchema, getNamedType, getNullableType, GraphQLError, isListType, isObjectType, parse, type GraphQLFormattedError } from 'graphql';
-import { AGENCIES } from '../lib/agencies';
-import { auditField } from '../lib/audit/auditSchema';
+import { AGENCIES, FILE_FIELDS } from '../lib/agencies';
 import { badUserInput } from '../lib/errors';
-import { CSV_COLUMNS, renderStatisticsCsv, statisticsCsvFilename, statisticsQuery, type AgencyFigures, type StatisticsData } from '../lib/statistics/csv';
-import { parsePeriod, type StatisticsPeriod } from '../lib/statistics/period';
+import { CSV_COLUMNS, renderStatisticsCsv, statisticsCsvFilename, statisticsQuery, type AgencyFigures, type StatisticsData } from '../lib/kit/statistics/csv';
+import { parsePeriod, type StatisticsPeriod } from '../lib/kit/statistics/period';
 import { callerContext, mountOperationRoute, runOperation, type OperationRouteOptions } from './operationRoute';
 
 export interface StatisticsCsvOptions extends OperationRouteOptions {
@@ -37,7 +36,7 @@ export function figuresOf(supergraphSdl: string): DescribedAgencyFigures[] {
   const schema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
   const statistics = schema.getType('Statistics');
   if (!isObjectType(statistics)) return [];
-  const agencyOf = (field: string) => AGENCIES.find((agency) => auditField(agency) === field) ?? field;
+  const agencyOf = (field: string) => AGENCIES.find((agency) => FILE_FIELDS[agency] === field) ?? field;
   return Object.values(statistics.getFields())
     .filter((field) => !KEY_FIELDS.includes(field.name) && isObjectType(getNamedType(field.type)))
     .map((field) => {

@@ -1,5 +1,5 @@
 import registry from '../subgraphs/agencies.json';
-import { CATEGORIES, type Category } from './viewer';
+import { CATEGORIES, type Category } from './categories';
 
 /**
  * The agencies of a Family Justice Center, read once from the registry (`subgraphs/agencies.json`),

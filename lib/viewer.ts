@@ -13,18 +13,7 @@ export const PURPOSES = [
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
-export const CATEGORIES = [
-  'IDENTITY',
-  'CONTACT',
-  'INVOLVEMENT',
-  'SAFETY',
-  'JUSTICE',
-  'PROGRAM',
-  'CHILD',
-  'HOUSING',
-  'HEALTH',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category } from './categories';
 
 /** A verified staff member: built only from a token whose signature was checked. */
 export interface Viewer {

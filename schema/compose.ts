@@ -2,7 +2,7 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import type { DocumentNode } from 'graphql';
 import { AGENCIES, agencyPortOffset } from '../lib/agencies';
-import { loadSubgraphTypeDefs } from '../lib/subgraph/typeDefs';
+import { subgraphTypeDefs } from '../lib/kit/agency/typeDefs';
 
 /** The committed supergraph the gateway serves by default (`ONEROOF_SUPERGRAPH_FILE`). */
 export const SUPERGRAPH_FILE = path.join(__dirname, 'supergraph.graphql');
@@ -24,7 +24,7 @@ export function composeSupergraph(basePort = 4001, extra: readonly ExtraSubgraph
   const result = composeServices([
     ...AGENCIES.map((agency) => ({
       name: agency,
-      typeDefs: loadSubgraphTypeDefs(agency),
+      typeDefs: subgraphTypeDefs(agency),
       url: `http://localhost:${basePort + agencyPortOffset(agency)}/graphql`,
     })),
     ...extra,

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AGENCIES } from '../lib/agencies';
-import { auditKeyFile, readCheckpointKeys } from '../lib/audit/checkpoint';
-import { verifyChain, type ChainReport } from '../lib/audit/verifyChain';
+import { auditKeyFile, readCheckpointKeys } from '../lib/kit/disclosure/checkpoint';
+import { verifyChain, type ChainReport } from '../lib/kit/disclosure/verifyChain';
 import { ConfigError, loadConfig } from '../lib/config';
-import { storeFile } from '../lib/subgraph/runSubgraph';
+import { storeFile } from '../lib/kit/agency/runAgency';
 
 /**
  * `npm run audit:verify [-- --data-dir <dir>]`: checks every agency's disclosure log chain, its

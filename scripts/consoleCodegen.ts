@@ -4,7 +4,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { generate } from '@graphql-codegen/cli';
 import { printSchema } from 'graphql';
 import { figuresOf } from '../gateway/statisticsCsv';
-import { statisticsQuery } from '../lib/statistics/csv';
+import { statisticsQuery } from '../lib/kit/statistics/csv';
 import { SUPERGRAPH_FILE } from '../schema/compose';
 import { ROOT } from './processes';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AGENCIES } from '../lib/agencies';
 import { loadConfig } from '../lib/config';
 import { DEFAULT_CLIENTS, DEFAULT_SEED, fullYears } from '../lib/seed/world';
-import { storeFile } from '../lib/subgraph/runSubgraph';
+import { storeFile } from '../lib/kit/agency/runAgency';
 import { seedAll } from '../seed/seedAll';
 import { agencyModules } from '../subgraphs/registry';
 

@@ -1,7 +1,7 @@
 import type { AgencyId } from '../lib/agencies';
-import { computeFigure, type Figure } from '../lib/statistics/figures';
-import type { StatisticsPeriod } from '../lib/statistics/period';
-import type { SqliteStore } from '../lib/store/sqlite';
+import { computeFigure, type Figure } from '../lib/kit/statistics/figures';
+import type { StatisticsPeriod } from '../lib/kit/statistics/period';
+import type { SqliteStore } from '../lib/kit/store/sqlite';
 import { fullYears, type World } from '../lib/seed/world';
 import { agencyModule } from '../subgraphs/registry';
 

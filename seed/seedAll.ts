@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AGENCIES, type AgencyId } from '../lib/agencies';
 import { createRandom } from '../lib/seed/random';
 import type { WorldOptions } from '../lib/seed/world';
-import { storeFile } from '../lib/subgraph/runSubgraph';
+import { storeFile } from '../lib/kit/agency/runAgency';
 import { agencyModule } from '../subgraphs/registry';
 import { generateWorld } from './world';
 

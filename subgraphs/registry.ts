@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { AGENCIES, type AgencyId } from '../lib/agencies';
-import type { AgencyModule } from '../lib/subgraph/agencyModule';
+import type { AgencyModule } from '../lib/kit/agency/agencyModule';
 
-export type { AgencyModule } from '../lib/subgraph/agencyModule';
+export type { AgencyModule } from '../lib/kit/agency/agencyModule';
 
 /** Where an agency's code lives: `subgraphs/<id>/`. */
 export function agencyDir(agency: AgencyId): string {

@@ -24,7 +24,7 @@ export interface ProfileSummary {
   inclusive: { module: string; ms: number }[];
 }
 
-/** `@apollo/gateway`, `jose`, `lib/subgraph/fieldPolicy.ts`, `node:internal`, or `(gc)`-like names. */
+/** `@apollo/gateway`, `jose`, `lib/policy/fieldPolicy.ts`, `node:internal`, or `(gc)`-like names. */
 function moduleOf(url: string, functionName: string): string {
   if (!url) return `(${functionName || 'anonymous'})`;
   const file = url.replace(/^file:\/\//, '');

@@ -7,7 +7,7 @@ import type { RequestContext } from '../viewer';
  * client's subject access report over every agency, another agency's log or review queue) is the
  * FJC's data-protection role: the FJC's AUDITOR. Each such read is recorded in the log that was
  * read. The client's own FJC case manager reads the client's records too, without staff identity,
- * on the FJC's signed word that the client is theirs (lib/audit/auditAccess.ts).
+ * on the FJC's signed word that the client is theirs (lib/kit/disclosure/auditAccess.ts).
  */
 
 /** The role AUDITOR with the purpose AUDIT: decided from the verified bearer token alone. */

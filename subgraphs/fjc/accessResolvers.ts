@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../../lib/subgraph/createSubgraphServer';
+import type { SubgraphContext } from '../../lib/kit';
 
 type Context = SubgraphContext<unknown>;
 

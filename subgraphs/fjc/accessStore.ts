@@ -1,7 +1,4 @@
-import type { ClientBases } from '../../lib/policy/decide';
-import { IN_ID_LIST, idList } from '../../lib/store/sqlite';
-import { listColumn } from '../../lib/subgraph/columns';
-import type { Category, RequestContext } from '../../lib/viewer';
+import { type Category, type ClientBases, idList, IN_ID_LIST, listColumn, type RequestContext } from '../../lib/kit';
 import type { FjcStore } from './store';
 
 /**

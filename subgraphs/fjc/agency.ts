@@ -1,4 +1,4 @@
-import { defineAgency } from '../../lib/subgraph/agencyModule';
+import { defineAgency } from '../../lib/kit';
 import { findClientBases } from './accessStore';
 import { accessAssertion } from './accessResolvers';
 import { requireOpenConference } from './basisCheck';

@@ -1,7 +1,5 @@
-import { agencyUnavailable, forbiddenOperation } from '../../lib/errors';
-import { isAuditor, mayAskAsCaseManager, type AuditView } from '../../lib/audit/auditAccess';
-import { requireAuditor, type ReportReference } from '../../lib/audit/auditResolvers';
-import { requireIdentifier } from '../../lib/validation';
+import { agencyUnavailable, forbiddenOperation, requireIdentifier } from '../../lib/kit';
+import { type AuditView, isAuditor, mayAskAsCaseManager, type ReportReference, requireAuditor } from '../../lib/kit/fjc';
 import type { FjcContext as Context } from './context';
 import type { FjcStore } from './store';
 
@@ -9,7 +7,7 @@ import type { FjcStore } from './store';
  * Who may read a client's disclosure records is the FJC's decision, because only the FJC knows
  * who the client's case manager is. It is taken here for every request, then handed to each
  * agency as a signed audit access token (`DisclosureReport.auditAccess`); the agencies' own
- * lists are resolved by the shared audit resolvers (lib/audit/auditResolvers.ts).
+ * lists are resolved by the shared audit resolvers (lib/kit/disclosure/auditResolvers.ts).
  */
 
 /** Whether `staffId` manages an open case the client is currently a member of. */

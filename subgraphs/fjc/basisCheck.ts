@@ -1,5 +1,4 @@
-import { invalidBasis } from '../../lib/errors';
-import type { RequestContext } from '../../lib/viewer';
+import { invalidBasis, type RequestContext } from '../../lib/kit';
 import { conferenceStatus, findConferences, findParticipants } from './conferenceStore';
 import type { FjcStore } from './store';
 

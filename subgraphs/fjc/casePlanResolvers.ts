@@ -1,11 +1,4 @@
-import { badUserInput } from '../../lib/errors';
-import {
-  requireAgencyId,
-  requireFreeText,
-  requireIdentifier,
-  requireOneOf,
-  requireUpcomingDate,
-} from '../../lib/validation';
+import { badUserInput, requireAgencyId, requireFjcReader, requireFreeText, requireIdentifier, requireMutation, requireOneOf, requireUpcomingDate } from '../../lib/kit';
 import {
   findPlanItems,
   insertCaseAction,
@@ -22,8 +15,6 @@ import { authorship, type FjcContext as Context } from './context';
 import { nextId } from './ids';
 import { requireCase } from './inputChecks';
 import { logMutation } from './mutationLog';
-import { requireFjcReader } from './permissions';
-import { requireMutation } from '../../lib/policy/mutations';
 import type { CaseRow, FjcStore } from './store';
 
 /** The CO3 intervention plan (safety first), monitoring notes, and decisions and actions with their agency. */

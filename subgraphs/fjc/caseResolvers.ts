@@ -1,13 +1,10 @@
-import { badUserInput } from '../../lib/errors';
-import { requireDistinctList, requireIdentifier, requireOneOf } from '../../lib/validation';
+import { badUserInput, requireDistinctList, requireFjcReader, requireIdentifier, requireMutation, requireOneOf } from '../../lib/kit';
 import { changeMembership, setCaseManager, setCaseStatus, type MemberEventRow } from './casePlanStore';
 import { closeConference, findUnclosedConferenceIds } from './conferenceStore';
 import { authorship, type FjcContext as Context } from './context';
 import { nextCaseReference, nextId } from './ids';
 import { requireCase, requireClient } from './inputChecks';
 import { logMutation } from './mutationLog';
-import { requireFjcReader } from './permissions';
-import { requireMutation } from '../../lib/policy/mutations';
 import { findCases, findMembersOfCases, insertCase, type CaseRow, type FjcStore } from './store';
 
 /** CO3 cases: open and close, members and their role, the case manager. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Migration } from '../../lib/store/sqlite';
+import type { Migration } from '../../lib/kit';
 import { nameKey, nameTokens } from './nameFolding';
 import type { ClientRow, FjcStore } from './store';
 

@@ -1,9 +1,7 @@
-import { badUserInput, likelyDuplicate } from '../../lib/errors';
-import { optionalText, requireIsoDate, requireLimit } from '../../lib/validation';
+import { badUserInput, likelyDuplicate, optionalText, requireFjcReader, requireIsoDate, requireLimit } from '../../lib/kit';
 import type { FjcContext as Context } from './context';
 import { findClientsByName, likelyDuplicates, MAX_SEARCH_PARTS } from './clientSearch';
 import { hasForbiddenNameCharacter, nameTokens } from './nameFolding';
-import { requireFjcReader } from './permissions';
 import type { FjcStore } from './store';
 
 /** `Query.findClients`: the indexed search, FJC staff only (a search must not tell another agency who is a client). */

@@ -1,15 +1,4 @@
-import { badUserInput, forbiddenOperation } from '../../lib/errors';
-import { grantedBy } from '../../lib/subgraph/fieldPolicy';
-import {
-  requireAgencyId,
-  requireCurrentPeriod,
-  requireDistinctList,
-  requireIdentifier,
-  requireIsoDateTime,
-  requireLimit,
-  requireOneOf,
-  requireText,
-} from '../../lib/validation';
+import { badUserInput, forbiddenOperation, grantedBy, isFjcReader, mayReadConference, requireAgencyId, requireCurrentPeriod, requireDistinctList, requireIdentifier, requireIsoDateTime, requireLimit, requireMutation, requireOneOf, requireText } from '../../lib/kit';
 import {
   closeConference,
   conferenceStatus,
@@ -23,8 +12,6 @@ import { authorship, type FjcContext as Context } from './context';
 import { nextId } from './ids';
 import { requireCase } from './inputChecks';
 import { logMutation } from './mutationLog';
-import { isFjcReader, mayReadConference } from './permissions';
-import { requireMutation } from '../../lib/policy/mutations';
 import type { CaseRow, FjcStore } from './store';
 
 /** Security conferences (Belgian Criminal Code art. 458ter): convene, read, close. */

@@ -1,4 +1,4 @@
-import { IN_ID_LIST, idList } from '../../lib/store/sqlite';
+import { idList, IN_ID_LIST } from '../../lib/kit';
 import type { FjcStore } from './store';
 
 /** Security conferences (art. 458ter) and their participants. */

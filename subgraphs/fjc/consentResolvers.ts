@@ -1,23 +1,10 @@
-import { badUserInput } from '../../lib/errors';
-import {
-  requireAgencyId,
-  requireCurrentPeriod,
-  requireDistinctList,
-  requireFreeText,
-  requireIdentifier,
-  requireIsoDateTime,
-  requireOneOf,
-  requireText,
-} from '../../lib/validation';
-import { CATEGORIES, PURPOSES } from '../../lib/viewer';
+import { badUserInput, CATEGORIES, PURPOSES, requireAgencyId, requireCurrentPeriod, requireDistinctList, requireFjcReader, requireFreeText, requireIdentifier, requireIsoDateTime, requireMutation, requireOneOf, requireText } from '../../lib/kit';
 import { consentToFhir } from './fhir';
 import { findConsents, insertConsent, insertRevocation, type NewConsent } from './consentStore';
 import { authorship, type FjcContext as Context } from './context';
 import { nextId } from './ids';
 import { requireClient } from './inputChecks';
 import { logMutation } from './mutationLog';
-import { requireFjcReader } from './permissions';
-import { requireMutation } from '../../lib/policy/mutations';
 import type { ClientRow, FjcStore } from './store';
 import { consentStatus, type ConsentRecord } from './types';
 

@@ -1,7 +1,4 @@
-import type { AgencyId } from '../../lib/agencies';
-import { IN_ID_LIST, idList } from '../../lib/store/sqlite';
-import { listColumn, toListColumn } from '../../lib/subgraph/columns';
-import type { Category, Purpose } from '../../lib/viewer';
+import { type AgencyId, type Category, idList, IN_ID_LIST, listColumn, type Purpose, toListColumn } from '../../lib/kit';
 import type { FjcStore } from './store';
 import type { ConsentRecord } from './types';
 

@@ -1,6 +1,4 @@
-import { INVOLVED_CATEGORY, isPartnerAgencyId } from '../../lib/agencies';
-import { decide } from '../../lib/policy/decide';
-import { grantedBy } from '../../lib/subgraph/fieldPolicy';
+import { decide, grantedBy, INVOLVED_CATEGORY, isPartnerAgencyId } from '../../lib/kit';
 import type { FjcContext as Context } from './context';
 import type { AgencyLinkRow, ClientRow } from './store';
 

@@ -13,8 +13,7 @@
  * Not exported, on purpose: the recording and revoking staff ids and `renews` (R4 Consent has no
  * element for it); they stay in OneRoof.
  */
-import { AGENCY_NAMES } from '../../lib/agencies';
-import { CATEGORIES, PURPOSES, type Category, type Purpose } from '../../lib/viewer';
+import { AGENCY_NAMES, CATEGORIES, type Category, type Purpose, PURPOSES } from '../../lib/kit';
 import { consentStatus, type ConsentRecord, type ConsentStatus } from './types';
 
 export interface FhirCoding {

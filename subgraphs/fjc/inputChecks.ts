@@ -1,5 +1,4 @@
-import { badUserInput } from '../../lib/errors';
-import { requireIdentifier } from '../../lib/validation';
+import { badUserInput, requireIdentifier } from '../../lib/kit';
 import { findCases, findClients, type CaseRow, type ClientRow, type FjcStore } from './store';
 
 /**

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupBy } from '../../lib/store/sqlite';
+import { groupBy } from '../../lib/kit';
 import {
   findActionsOfCases,
   findActionsOfConferences,

@@ -1,4 +1,4 @@
-import type { Migration } from '../../lib/store/sqlite';
+import type { Migration } from '../../lib/kit';
 import { NAME_TOKENS_MIGRATION } from './clientSearch';
 
 /** The FJC store's schema, one version at a time; applied in order when the subgraph starts. */

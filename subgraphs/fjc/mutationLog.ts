@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../lib/viewer';
+import type { RequestContext } from '../../lib/kit';
 import type { FjcStore } from './store';
 
 const requestTimes = new WeakMap<RequestContext, string>();

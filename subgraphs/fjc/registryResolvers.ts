@@ -1,20 +1,9 @@
-import { badUserInput } from '../../lib/errors';
-import { decidedPerEntry, grantedBy } from '../../lib/subgraph/fieldPolicy';
-import {
-  optionalText,
-  requireIsoDate,
-  requireLimit,
-  requireOneOf,
-  requirePastDate,
-  requireText,
-} from '../../lib/validation';
+import { badUserInput, decidedPerEntry, grantedBy, optionalText, requireFjcReader, requireIsoDate, requireLimit, requireMutation, requireOneOf, requirePastDate, requirePersonLookup, requireText } from '../../lib/kit';
 import { requireNoLikelyDuplicate, requirePlainName } from './clientSearchResolvers';
 import type { FjcContext as Context } from './context';
 import { directoryEntries } from './directory';
 import { requireClient } from './inputChecks';
 import { logMutation } from './mutationLog';
-import { requireFjcReader, requirePersonLookup } from './permissions';
-import { requireMutation } from '../../lib/policy/mutations';
 import {
   insertClient,
   listCases,

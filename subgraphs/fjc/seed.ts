@@ -1,5 +1,4 @@
-import type { Random } from '../../lib/seed/random';
-import type { World } from '../../lib/seed/world';
+import type { Random, World } from '../../lib/kit';
 import { seedConferences, seedConsents } from './seedHistory';
 import { insertCase, insertCaseMember, insertClient, upsertAgencyLink, type FjcStore } from './store';
 

@@ -1,7 +1,4 @@
-import type { AgencyId } from '../../lib/agencies';
-import { addDays, type Random } from '../../lib/seed/random';
-import type { World, WorldCase, WorldInvolvement } from '../../lib/seed/world';
-import type { Category } from '../../lib/viewer';
+import { addDays, type AgencyId, type Category, type Random, type World, type WorldCase, type WorldInvolvement } from '../../lib/kit';
 import { insertCaseAction } from './casePlanStore';
 import { insertConference } from './conferenceStore';
 import { insertConsent, insertRevocation } from './consentStore';

@@ -1,6 +1,4 @@
-import type { Figure } from '../../lib/statistics/figures';
-import { parsePeriod, type StatisticsPeriod } from '../../lib/statistics/period';
-import { agencyStatisticsResolvers, requireStatisticsPurpose, type StatisticsContext } from '../../lib/statistics/resolvers';
+import { agencyStatisticsResolvers, type Figure, parsePeriod, requireStatisticsPurpose, type StatisticsContext, type StatisticsPeriod } from '../../lib/kit';
 
 const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH', 'NOT_ASSESSED'];
 

@@ -1,4 +1,4 @@
-import { IN_ID_LIST, idList, openSqliteStore, type SqliteStore } from '../../lib/store/sqlite';
+import { idList, IN_ID_LIST, openSqliteStore, type SqliteStore } from '../../lib/kit';
 import { indexClientName } from './clientSearch';
 import { MIGRATIONS } from './migrations';
 

@@ -1,5 +1,4 @@
-import type { AgencyId } from '../../lib/agencies';
-import type { Category, Purpose } from '../../lib/viewer';
+import type { AgencyId, Category, Purpose } from '../../lib/kit';
 
 /** One consent as the registry keeps it, with its revocation when there is one. */
 export interface ConsentRecord {

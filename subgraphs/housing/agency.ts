@@ -1,4 +1,4 @@
-import { defineAgency } from '../../lib/subgraph/agencyModule';
+import { defineAgency } from '../../lib/kit';
 import { createHousingLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seedHousing } from './seed';

@@ -1,4 +1,4 @@
-import { createClientLinkLoader, createPersonRowsLoader } from '../../lib/store/clientLinks';
+import { createClientLinkLoader, createPersonRowsLoader } from '../../lib/kit';
 import { QUERIES, type ApplicationRow, type HousingStore, type OfferRow, type ShelterPlacementRow } from './store';
 
 /** Per-request loaders: one store query per field per batch of clients. */

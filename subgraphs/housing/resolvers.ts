@@ -1,4 +1,4 @@
-import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/subgraph/agencyFile';
+import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/kit';
 import type { HousingLoaders } from './loaders';
 import { statisticsResolvers } from './statistics';
 

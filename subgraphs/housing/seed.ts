@@ -1,8 +1,4 @@
-import { insertClientLink } from '../../lib/store/clientLinks';
-import { MUNICIPALITIES } from '../../lib/seed/names';
-import type { Random } from '../../lib/seed/random';
-import { addDays } from '../../lib/seed/random';
-import { households, involvementsOf, type World, type WorldClient } from '../../lib/seed/world';
+import { addDays, households, insertClientLink, involvementsOf, MUNICIPALITIES, type Random, type World, type WorldClient } from '../../lib/kit';
 import type { HousingStore } from './store';
 
 const SHELTER_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];

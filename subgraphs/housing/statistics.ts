@@ -1,5 +1,4 @@
-import type { Figure } from '../../lib/statistics/figures';
-import { agencyStatisticsResolvers } from '../../lib/statistics/resolvers';
+import { agencyStatisticsResolvers, type Figure } from '../../lib/kit';
 
 const PRIORITIES = ['NORMAL', 'PRIORITY', 'EMERGENCY'];
 const SHELTER_KINDS = ['WOMENS_SHELTER', 'CRISIS_ACCOMMODATION', 'TRANSITIONAL_HOUSING'];

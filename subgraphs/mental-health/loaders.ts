@@ -1,4 +1,4 @@
-import { createClientLinkLoader, createPersonRowsLoader } from '../../lib/store/clientLinks';
+import { createClientLinkLoader, createPersonRowsLoader } from '../../lib/kit';
 import { QUERIES, type CareEpisodeRow, type CrisisPlanRow, type MentalHealthStore } from './store';
 
 /** Per-request loaders: one store query per field per batch of clients. */

@@ -1,6 +1,4 @@
-import { agencyFileResolvers, clientEntityResolvers, viaPerson, type AgencyFileSource } from '../../lib/subgraph/agencyFile';
-import { listColumn } from '../../lib/subgraph/columns';
-import type { SubgraphContext } from '../../lib/subgraph/createSubgraphServer';
+import { agencyFileResolvers, type AgencyFileSource, clientEntityResolvers, listColumn, type SubgraphContext, viaPerson } from '../../lib/kit';
 import type { MentalHealthLoaders } from './loaders';
 import { DIAGNOSIS_CODES, type CareEpisodeRow, type CrisisPlanRow } from './store';
 import { statisticsResolvers } from './statistics';

@@ -1,8 +1,4 @@
-import { insertClientLink } from '../../lib/store/clientLinks';
-import type { Random } from '../../lib/seed/random';
-import { addDays } from '../../lib/seed/random';
-import { toListColumn } from '../../lib/subgraph/columns';
-import { households, involvementsOf, type CaseRole, type World, type WorldInvolvement } from '../../lib/seed/world';
+import { addDays, type CaseRole, households, insertClientLink, involvementsOf, type Random, toListColumn, type World, type WorldInvolvement } from '../../lib/kit';
 import type { MentalHealthStore } from './store';
 
 const SUBSTANCES = ['ALCOHOL', 'ALCOHOL', 'ALCOHOL', 'ALCOHOL', 'CANNABIS', 'CANNABIS', 'COCAINE', 'OPIOIDS', 'SEDATIVES', 'OTHER_DRUGS'];

@@ -1,5 +1,4 @@
-import type { Figure } from '../../lib/statistics/figures';
-import { agencyStatisticsResolvers } from '../../lib/statistics/resolvers';
+import { agencyStatisticsResolvers, type Figure } from '../../lib/kit';
 
 const SERVICES = ['ADULT_OUTPATIENT', 'ADDICTION_CARE', 'CRISIS_TEAM', 'TRAUMA_CARE', 'FORENSIC_OUTPATIENT'];
 

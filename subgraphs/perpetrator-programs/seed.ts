@@ -1,6 +1,4 @@
-import { insertClientLink } from '../../lib/store/clientLinks';
-import { addDays, type Random } from '../../lib/seed/random';
-import { involvementsOf, type World } from '../../lib/seed/world';
+import { addDays, insertClientLink, involvementsOf, type Random, type World } from '../../lib/kit';
 import type { PerpetratorProgramsStore } from './store';
 
 type Programme = 'GROUP_PROGRAMME' | 'INDIVIDUAL_TRACK' | 'TIME_OUT';

@@ -1,5 +1,4 @@
-import type { Figure } from '../../lib/statistics/figures';
-import { agencyStatisticsResolvers } from '../../lib/statistics/resolvers';
+import { agencyStatisticsResolvers, type Figure } from '../../lib/kit';
 
 const PROGRAMMES = ['GROUP_PROGRAMME', 'INDIVIDUAL_TRACK', 'TIME_OUT'];
 

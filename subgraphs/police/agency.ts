@@ -1,4 +1,4 @@
-import { defineAgency } from '../../lib/subgraph/agencyModule';
+import { defineAgency } from '../../lib/kit';
 import { createPoliceLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seedPolice } from './seed';

@@ -1,8 +1,4 @@
-import { insertClientLink } from '../../lib/store/clientLinks';
-import { toListColumn } from '../../lib/subgraph/columns';
-import type { Random } from '../../lib/seed/random';
-import { addDays, addDaysTime } from '../../lib/seed/random';
-import { involvementsOf, type World } from '../../lib/seed/world';
+import { addDays, addDaysTime, insertClientLink, involvementsOf, type Random, toListColumn, type World } from '../../lib/kit';
 import type { PoliceStore } from './store';
 
 const KINDS = ['PHYSICAL', 'PHYSICAL', 'PHYSICAL', 'PSYCHOLOGICAL', 'PSYCHOLOGICAL', 'SEXUAL', 'ECONOMIC', 'STALKING'];

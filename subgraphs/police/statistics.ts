@@ -1,6 +1,4 @@
-import type { Figure } from '../../lib/statistics/figures';
-import { agencyStatisticsResolvers } from '../../lib/statistics/resolvers';
-import type { SqliteStore } from '../../lib/store/sqlite';
+import { agencyStatisticsResolvers, type Figure, type SqliteStore } from '../../lib/kit';
 
 const KINDS = ['PHYSICAL', 'PSYCHOLOGICAL', 'SEXUAL', 'ECONOMIC', 'STALKING'];
 const SUBSTANCES = ['ALCOHOL', 'CANNABIS', 'COCAINE', 'OTHER_DRUGS', 'MEDICATION'];

@@ -1,5 +1,4 @@
-import { CLIENT_LINKS_MIGRATION, IN_ID_LIST } from '../../lib/store/clientLinks';
-import { openSqliteStore, type Migration, type SqliteStore } from '../../lib/store/sqlite';
+import { CLIENT_LINKS_MIGRATION, IN_ID_LIST, type Migration, openSqliteStore, type SqliteStore } from '../../lib/kit';
 
 /**
  * The police zone's store. This is the one file a police zone rewrites to plug in its own records

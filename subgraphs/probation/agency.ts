@@ -1,4 +1,4 @@
-import { defineAgency } from '../../lib/subgraph/agencyModule';
+import { defineAgency } from '../../lib/kit';
 import { createProbationLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seedProbation } from './seed';

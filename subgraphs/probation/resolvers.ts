@@ -1,5 +1,4 @@
-import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/subgraph/agencyFile';
-import { listColumn } from '../../lib/subgraph/columns';
+import { agencyFileResolvers, clientEntityResolvers, listColumn, viaPerson } from '../../lib/kit';
 import type { ProbationLoaders } from './loaders';
 import type { ProbationOrderRow } from './store';
 import { statisticsResolvers } from './statistics';

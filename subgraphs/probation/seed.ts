@@ -1,7 +1,4 @@
-import { insertClientLink } from '../../lib/store/clientLinks';
-import { toListColumn } from '../../lib/subgraph/columns';
-import { addDays, type Random } from '../../lib/seed/random';
-import { involvementsOf, type World } from '../../lib/seed/world';
+import { addDays, insertClientLink, involvementsOf, type Random, toListColumn, type World } from '../../lib/kit';
 import type { ProbationStore } from './store';
 
 type Frame = 'PROBATION_SUSPENDED_SENTENCE' | 'AUTONOMOUS_PROBATION_SENTENCE' | 'CONDITIONAL_RELEASE' | 'ELECTRONIC_MONITORING' | 'PRETRIAL_CONDITIONS';

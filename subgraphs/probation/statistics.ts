@@ -1,5 +1,4 @@
-import type { Figure } from '../../lib/statistics/figures';
-import { agencyStatisticsResolvers } from '../../lib/statistics/resolvers';
+import { agencyStatisticsResolvers, type Figure } from '../../lib/kit';
 
 const LEGAL_FRAMES = [
   'PROBATION_SUSPENDED_SENTENCE', 'AUTONOMOUS_PROBATION_SENTENCE', 'CONDITIONAL_RELEASE', 'ELECTRONIC_MONITORING', 'PRETRIAL_CONDITIONS',

@@ -1,4 +1,4 @@
-import { runSubgraph } from '../../lib/subgraph/runSubgraph';
+import { runAgency } from '../../lib/kit';
 import { agency } from './agency';
 
-void runSubgraph(agency);
+void runAgency(agency);

@@ -1,4 +1,4 @@
-import { createClientLinkLoader, createPersonRowsLoader } from '../../lib/store/clientLinks';
+import { createClientLinkLoader, createPersonRowsLoader } from '../../lib/kit';
 import {
   QUERIES,
   type MeasureRow,

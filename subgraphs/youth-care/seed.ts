@@ -1,8 +1,4 @@
-import { insertClientLink } from '../../lib/store/clientLinks';
-import { MUNICIPALITIES } from '../../lib/seed/names';
-import type { Random } from '../../lib/seed/random';
-import { addDays } from '../../lib/seed/random';
-import { households, involvementsOf, type World, type WorldInvolvement } from '../../lib/seed/world';
+import { addDays, households, insertClientLink, involvementsOf, MUNICIPALITIES, type Random, type World, type WorldInvolvement } from '../../lib/kit';
 import type { YouthCareStore } from './store';
 
 const HOME_MEASURES = ['HOME_SUPERVISION', 'HOME_SUPERVISION', 'JUVENILE_COURT_MEASURE', 'VOLUNTARY_SUPPORT', 'VOLUNTARY_SUPPORT'];

@@ -1,5 +1,4 @@
-import type { Figure } from '../../lib/statistics/figures';
-import { agencyStatisticsResolvers } from '../../lib/statistics/resolvers';
+import { agencyStatisticsResolvers, type Figure } from '../../lib/kit';
 
 const MEASURE_KINDS = ['HOME_SUPERVISION', 'OUT_OF_HOME_PLACEMENT', 'JUVENILE_COURT_MEASURE', 'VOLUNTARY_SUPPORT'];
 const PARENT_ROLES = ['VICTIM_PARENT', 'PERPETRATOR_PARENT'];

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { figuresOf } from '../../gateway/statisticsCsv';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
-import { agencyData, seriesOf, statisticsQuery, type StatisticsData } from '../../lib/statistics/csv';
+import { agencyData, seriesOf, statisticsQuery, type StatisticsData } from '../../lib/kit/statistics/csv';
 import { SUPERGRAPH_FILE } from '../../schema/compose';
 import { devSignIn, screenshot, seriousViolations } from './helpers/browser';
 import { consoleSuite } from './helpers/suite';

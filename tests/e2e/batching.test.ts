@@ -1,19 +1,16 @@
-import { AGENCIES, type AgencyId } from '../../lib/agencies';
+import { AGENCIES, FILE_FIELDS, PARTNER_AGENCIES, type AgencyId } from '../../lib/agencies';
 import { clientId } from '../../lib/seed/world';
 import { postGraphQL } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';
 
-/** A caseload list: every agency file with its list fields, for N clients at once. */
+/** A caseload list: the police file with its list fields and every other agency's file, for N clients at once. */
+const OTHER_FILES = PARTNER_AGENCIES.filter((agency) => agency !== 'police').map((agency) => `${FILE_FIELDS[agency]} { involved }`);
 const CASELOAD = /* GraphQL */ `
   query Caseload($ids: [ID!]!) {
     clients(ids: $ids) {
       id
       police { involved interventions { kind } barringOrders { status } riskAssessments { level } victimFollowUps { outcome } complianceChecks { compliant } }
-      probation { involved }
-      perpetratorProgram { involved }
-      youthCare { involved }
-      housing { involved }
-      mentalHealth { involved }
+      ${OTHER_FILES.join('\n      ')}
     }
   }
 `;

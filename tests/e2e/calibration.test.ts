@@ -1,5 +1,5 @@
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
-import type { StatisticsPeriod } from '../../lib/statistics/period';
+import type { StatisticsPeriod } from '../../lib/kit/statistics/period';
 import { DEFAULT_CLIENTS, DEFAULT_SEED, fullYears, households } from '../../lib/seed/world';
 import { generateWorld } from '../../seed/world';
 import { calibratedQuarters, publishedCells, type PublishedCells } from '../../seed/calibration';

@@ -1,9 +1,9 @@
 import { importJWK, SignJWT } from 'jose';
 import { ensureKeyPair } from '../../lib/auth/keyFile';
-import { ASSERTION_AUDIENCE, ASSERTION_ISSUER } from '../../lib/policy/assertions';
+import { ASSERTION_AUDIENCE, ASSERTION_ISSUER } from '../../lib/auth/assertions';
 import { PARTNER_AGENCIES, FILE_FIELDS } from '../../lib/agencies';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
-import { assertionKeyFile } from '../../lib/subgraph/agencyRuntime';
+import { assertionKeyFile } from '../../lib/kit/agency/agencyRuntime';
 import { postGraphQL } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';
 

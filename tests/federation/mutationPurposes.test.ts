@@ -1,6 +1,6 @@
 import type { AgencyId } from '../../lib/agencies';
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
-import { MUTATION_PERMISSIONS, type MutationName } from '../../lib/policy/mutations';
+import { MUTATION_PERMISSIONS, type MutationName } from '../../lib/policy/operations';
 import { clientId, FIXTURE_CLIENTS } from '../../lib/seed/world';
 import { generateWorld } from '../../seed/world';
 import { PURPOSES, type Purpose } from '../../lib/viewer';
@@ -9,7 +9,7 @@ import { startInProcess, type InProcessFederation } from '../helpers/inProcess';
 
 /**
  * Every mutation against every purpose, through the gateway: a write goes through exactly for the
- * purposes of the table of mutation permissions (lib/policy/mutations.ts) and is logged with its
+ * purposes of the table of mutation permissions (lib/policy/operations.ts) and is logged with its
  * purpose and basis; for every other purpose it is refused FORBIDDEN, with the purposes that would
  * do as its remedy, and nothing is written.
  */

@@ -1,5 +1,5 @@
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
-import type { SqliteStore } from '../../lib/store/sqlite';
+import type { SqliteStore } from '../../lib/kit/store/sqlite';
 import type { GraphQLResponse, PostOptions } from './graphql';
 
 /** Row counts of some FJC tables, to prove that a refused mutation wrote nothing. */

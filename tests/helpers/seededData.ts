@@ -5,8 +5,8 @@ import type { AgencyId } from '../../lib/agencies';
 import { DEV_ISSUER } from '../../lib/auth/devIssuer';
 import { createTokenVerifier, type TokenVerifier } from '../../lib/auth/tokens';
 import { loadConfig } from '../../lib/config';
-import type { SqliteStore } from '../../lib/store/sqlite';
-import { storeFile } from '../../lib/subgraph/runSubgraph';
+import type { SqliteStore } from '../../lib/kit/store/sqlite';
+import { storeFile } from '../../lib/kit/agency/runAgency';
 import { seedAll } from '../../seed/seedAll';
 import { agencyModule, type AgencyModule } from '../../subgraphs/registry';
 

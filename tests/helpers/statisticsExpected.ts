@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { FILE_FIELDS, type AgencyId } from '../../lib/agencies';
 import { agencyDir } from '../../subgraphs/registry';
-import type { SqliteStore } from '../../lib/store/sqlite';
+import type { SqliteStore } from '../../lib/kit/store/sqlite';
 
 /**
  * The figures the statistics API must publish, worked out here independently of lib/statistics:

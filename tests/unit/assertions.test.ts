@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet } from 'jose';
-import { createAssertionVerifier, loadAssertionSigner, type AssertionSigner } from '../../lib/policy/assertions';
+import { createAssertionVerifier, loadAssertionSigner, type AssertionSigner } from '../../lib/auth/assertions';
 import type { ClientBases } from '../../lib/policy/decide';
 import type { RequestContext } from '../../lib/viewer';
 

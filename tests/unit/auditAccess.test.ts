@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLocalJWKSet } from 'jose';
-import { createAuditAccessVerifier, loadAuditAccessSigner, type AuditAccessSigner, type AuditAccessVerifier } from '../../lib/audit/auditAccess';
-import { createAssertionVerifier, loadAssertionSigner, type AssertionSigner } from '../../lib/policy/assertions';
+import { createAuditAccessVerifier, loadAuditAccessSigner, type AuditAccessSigner, type AuditAccessVerifier } from '../../lib/kit/disclosure/auditAccess';
+import { createAssertionVerifier, loadAssertionSigner, type AssertionSigner } from '../../lib/auth/assertions';
 import type { RequestContext } from '../../lib/viewer';
 
 const manager: RequestContext = {

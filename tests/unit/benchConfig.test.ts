@@ -2,7 +2,7 @@ import { enterBenchMode } from '../../lib/auth/benchMode';
 import { ConfigError, loadConfig } from '../../lib/config';
 import { setLogSink } from '../../lib/log';
 import { createGatewayServer } from '../../gateway/server';
-import { createSubgraphServer } from '../../lib/subgraph/createSubgraphServer';
+import { createSubgraphServer } from '../../lib/kit/server/createSubgraphServer';
 import { composeSupergraph } from '../../schema/compose';
 import { agencyModule } from '../../subgraphs/registry';
 

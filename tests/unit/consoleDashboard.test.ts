@@ -7,7 +7,7 @@ import { assembleDashboard } from '../../console/src/statistics/assemble';
 import type { AgencyFiguresSpec, SchemaAgencyFigures } from '../../console/src/statistics/figureTypes';
 import { agencyTitle, labelTitle } from '../../console/src/statistics/names';
 import { periodLabel } from '../../console/src/statistics/periods';
-import type { Figure } from '../../lib/statistics/figures';
+import type { Figure } from '../../lib/kit/statistics/figures';
 import { SUPERGRAPH_FILE } from '../../schema/compose';
 
 const ROOT = path.resolve(__dirname, '..', '..');

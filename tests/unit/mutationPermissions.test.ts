@@ -1,5 +1,5 @@
 import { ceilingOf } from '../../lib/policy/ceilings';
-import { mayMutate, MUTATION_PERMISSIONS, type MutationName, type MutationPermission } from '../../lib/policy/mutations';
+import { mayMutate, MUTATION_PERMISSIONS, type MutationName, type MutationPermission } from '../../lib/policy/operations';
 import { PURPOSES, type RequestContext, type Role } from '../../lib/viewer';
 
 const request = (agency: RequestContext['viewer']['agency'], roles: Role[], purpose: RequestContext['purpose']): RequestContext => ({

@@ -1,4 +1,4 @@
-import { openSqliteStore } from '../../lib/store/sqlite';
+import { openSqliteStore } from '../../lib/kit/store/sqlite';
 import { MIGRATIONS } from '../../subgraphs/fjc/migrations';
 import { foldNamePart, hasForbiddenNameCharacter, nameKey, nameTokens } from '../../subgraphs/fjc/nameFolding';
 

@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import { parsePeriod, periodLabels, quarterBlockOf, sqlBounds } from '../../lib/statistics/period';
+import { parsePeriod, periodLabels, quarterBlockOf, sqlBounds } from '../../lib/kit/statistics/period';
 
 function refusal(input: unknown): { field: unknown; message: string } | null {
   try {

@@ -1,6 +1,6 @@
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
-import { sqlBounds } from '../../lib/statistics/period';
-import type { SqliteStore } from '../../lib/store/sqlite';
+import { sqlBounds } from '../../lib/kit/statistics/period';
+import type { SqliteStore } from '../../lib/kit/store/sqlite';
 import { agencyModule } from '../../subgraphs/registry';
 
 /**

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createClientLinkLoader, findClientLinks, insertClientLink, CLIENT_LINKS_MIGRATION } from '../../lib/store/clientLinks';
-import { openSqliteStore, type Migration } from '../../lib/store/sqlite';
+import { createClientLinkLoader, findClientLinks, insertClientLink, CLIENT_LINKS_MIGRATION } from '../../lib/kit/store/clientLinks';
+import { openSqliteStore, type Migration } from '../../lib/kit/store/sqlite';
 
 const MIGRATIONS: Migration[] = [
   CLIENT_LINKS_MIGRATION,

@@ -1,4 +1,4 @@
-import { publishSeries, type RangeShape, type StatCell } from '../../lib/statistics/suppression';
+import { publishSeries, type RangeShape, type StatCell } from '../../lib/kit/statistics/suppression';
 import { complementPerRange, exactTotals, recoveredMonths, roundedTotals, type Publication } from '../helpers/smallCellAttack';
 
 const S: StatCell = { value: null, suppressed: true };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { agencyData, renderStatisticsCsv, seriesOf, statisticsCsvFilename, type StatisticsData } from '../../../lib/statistics/csv';
+import { agencyData, renderStatisticsCsv, seriesOf, statisticsCsvFilename, type StatisticsData } from '../../../lib/kit/statistics/csv';
 import { request, type ApiError } from '../api/graphql';
 import { ProblemList } from '../components/ProblemList';
 import { DashboardFiguresDocument } from '../gql/generated';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ChartConfiguration, LegendItem } from 'chart.js';
-import type { StatSeriesData } from '../../../lib/statistics/csv';
+import type { StatSeriesData } from '../../../lib/kit/statistics/csv';
 import { useI18n } from '../i18n/i18n';
 import { Chart, COLOURS, hatch } from './chartSetup';
 import { periodLabel } from './periods';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { StatCellData, StatSeriesData } from '../../../lib/statistics/csv';
+import type { StatCellData, StatSeriesData } from '../../../lib/kit/statistics/csv';
 import { useI18n } from '../i18n/i18n';
 import { periodLabel } from './periods';
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { seriesOf, type AgencyFiguresData } from '../../../lib/statistics/csv';
+import { seriesOf, type AgencyFiguresData } from '../../../lib/kit/statistics/csv';
 import { useI18n } from '../i18n/i18n';
 import { FigureChart } from './FigureChart';
 import { FigureTable } from './FigureTable';

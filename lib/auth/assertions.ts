@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { JWTVerifyGetKey, JSONWebKeySet } from 'jose';
+import { createCompactSigner } from './compactSigner';
+import { ensureKeyPair } from './keyFile';
+import { FJC_TOKEN_ISSUER, FJC_TOKEN_TTL_SECONDS, verifyFjcToken } from './fjcToken';
+import { CATEGORIES, type Category, type RequestContext } from '../viewer';
+import type { ClientBases } from '../policy/decide';
+
+/**
+ * Consent assertions: the FJC holds consent and legal bases, the agencies hold the data. For each
+ * viewer, purpose and client the FJC signs a short-lived JWS listing the bases that hold; the
+ * query planner carries it to each agency inside the entity representation (`@requires`), and
+ * the agency verifies it before deciding any field beyond its own records.
+ */
+export const ASSERTION_ISSUER = FJC_TOKEN_ISSUER;
+export const ASSERTION_AUDIENCE = 'urn:oneroof:agencies';
+export const ASSERTION_TTL_SECONDS = FJC_TOKEN_TTL_SECONDS;
+const ALG = 'EdDSA';
+
+export interface AssertionSigner {
+  /** The public keys agencies verify with, served by the FJC at `/.well-known/jwks.json`. */
+  jwks: JSONWebKeySet;
+  sign(request: RequestContext, clientId: string, bases: ClientBases): Promise<string>;
+}
+
+/**
+ * Loads (generating on first use) the FJC's assertion key from `<dataDir>/fjc-keys/assertion.json`.
+ * Signs on the spot (`createCompactSigner`): one assertion per client of every request.
+ */
+export async function loadAssertionSigner(keyFile: string): Promise<AssertionSigner> {
+  const { privateJwk, jwks } = await ensureKeyPair(keyFile, ALG);
+  const signJws = createCompactSigner(privateJwk, ALG);
+  return {
+    jwks,
+    sign: async (request, clientId, bases) => {
+      const iat = Math.floor(Date.now() / 1000);
+      return signJws({ kid: privateJwk.kid, typ: 'oneroof-assertion+jwt' }, {
+        agency: request.viewer.agency,
+        pur: request.purpose,
+        cid: clientId,
+        ...(request.conferenceId ? { conf: request.conferenceId } : {}),
+        bases,
+        iss: ASSERTION_ISSUER,
+        aud: ASSERTION_AUDIENCE,
+        sub: request.viewer.sub,
+        iat,
+        exp: iat + ASSERTION_TTL_SECONDS,
+        jti: randomUUID(),
+      });
+    },
+  };
+}
+
+/**
+ * Verifies an assertion for one request and entity. Resolves with the bases, or `null` when the
+ * assertion is missing, forged, expired, or made for another viewer, purpose, conference or
+ * client: then only the agency's own records can be shown (fail closed).
+ */
+export type AssertionVerifier = (assertion: unknown, request: RequestContext, clientId: string) => Promise<ClientBases | null>;
+
+export function createAssertionVerifier(keys: JWTVerifyGetKey): AssertionVerifier {
+  return async (assertion, request, clientId) => {
+    const payload = await verifyFjcToken(assertion, keys, request, clientId, { audience: ASSERTION_AUDIENCE });
+    if (!payload || (payload.conf ?? null) !== (request.conferenceId ?? null)) return null;
+    return parseBases(payload.bases);
+  };
+}
+
+function parseBases(value: unknown): ClientBases | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const bases = value as Record<string, unknown>;
+  const consent = bases.consent;
+  if (!Array.isArray(consent) || !consent.every((c) => (CATEGORIES as readonly unknown[]).includes(c))) return null;
+  if (bases.conference !== null && typeof bases.conference !== 'string') return null;
+  for (const flag of ['emergency', 'jointClient', 'protectedContact']) if (typeof bases[flag] !== 'boolean') return null;
+  return {
+    consent: consent as Category[],
+    conference: bases.conference as string | null,
+    emergency: bases.emergency as boolean,
+    jointClient: bases.jointClient as boolean,
+    protectedContact: bases.protectedContact as boolean,
+  };
+}

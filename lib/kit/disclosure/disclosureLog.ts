@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import type { JSONWebKeySet } from 'jose';
+import type { AgencyId } from '../../agencies';
+import type { ClientLedger } from '../../policy/access';
+import { GENESIS_HASH } from './canonical';
+import type { CheckpointSigner } from './checkpoint';
+import { ROW_COLUMNS, rowsFromLedger, toRecord, type ChainHead, type DisclosureRecord, type DisclosureRow } from './record';
+import { purgeLogPrefix, retentionCutoff, type PurgeResult } from './retention';
+import { ensureDisclosureSchema } from './schema';
+import { MAX_REVIEW_NOTE, openReviews, type DisclosureReviewRecord, type ReviewVerdict } from './review';
+import { verifyChain, type ChainReport } from './verifyChain';
+import type { RequestContext } from '../../viewer';
+
+/**
+ * Records one request's decisions in the agency's own disclosure log. Throwing withholds the whole
+ * response: data whose disclosure cannot be recorded is not released.
+ */
+export type DisclosureSink = (request: RequestContext, agency: AgencyId, ledger: ReadonlyMap<string, ClientLedger>) => void;
+
+export interface DisclosureLogOptions {
+  /** Clock for record and checkpoint times; default `() => new Date()`. */
+  now?: () => Date;
+  /** Public keys `verify()` checks checkpoints with; default none, so a purged log does not verify. */
+  checkpointKeys?: JSONWebKeySet;
+  /** The agency's retention period in days, used by `purgeExpired`; default none: keep every record. */
+  retentionDays?: number;
+}
+
+export interface DisclosureLog {
+  readonly agency: AgencyId;
+  /** Writes one request's ledger (`useDisclosureLog` does, before the response leaves): throws when the record is not written. */
+  readonly sink: DisclosureSink;
+  /** Checks the whole chain; see `verifyChain`. @param keys - default `options.checkpointKeys`. */
+  verify(keys?: JSONWebKeySet): Promise<ChainReport>;
+  /** Purges the prefix of records older than `isoTime` behind a signed checkpoint. */
+  purgeBefore(isoTime: string, signer: CheckpointSigner): Promise<PurgeResult>;
+  /** `purgeBefore` at `now - retentionDays`; purges nothing when no retention is configured. */
+  purgeExpired(signer: CheckpointSigner): Promise<PurgeResult>;
+  /** A client's records in order; `null`: values reached without a client. */
+  list(clientId: string | null): DisclosureRecord[];
+  /** Break-the-glass records (an EMERGENCY basis), oldest first, for review. */
+  reviewQueue(): DisclosureRecord[];
+  /** The break-the-glass records no review covers yet, oldest first. */
+  pendingReview(): DisclosureRecord[];
+  /**
+   * Records a reviewer's verdict on break-the-glass record `seq` as a new, hash-chained review
+   * (the record itself is never touched). @throws NotReviewableError for any other seq;
+   * RangeError for an empty or over-long note.
+   */
+  review(seq: number, verdict: ReviewVerdict, reviewer: RequestContext): DisclosureReviewRecord;
+  /** The reviews of the given records, oldest first, by record seq. */
+  reviewsOf(seqs: readonly number[]): Map<number, DisclosureReviewRecord[]>;
+}
+
+/** The log could not be written: the caller must withhold the response. Carries no values. */
+export class DisclosureLogError extends Error {
+  override name = 'DisclosureLogError';
+}
+
+/**
+ * Opens the agency's disclosure log in its own store, creating the log's tables when absent.
+ * Assumes this process is the only writer of the store (one process per agency): the chain's
+ * head is read once and then kept in memory, and re-read after any failed write. A second writer
+ * cannot fork the chain, because `seq` is the primary key: its conflicting write fails instead.
+ * @param db - the agency's open store (`SqliteStore.db`).
+ */
+export function openDisclosureLog(db: Database.Database, agency: AgencyId, options: DisclosureLogOptions = {}): DisclosureLog {
+  ensureDisclosureSchema(db);
+  const now = options.now ?? (() => new Date());
+  const columns = ROW_COLUMNS.join(', ');
+  const insert = db.prepare(`INSERT INTO disclosure_log (${columns}) VALUES (${ROW_COLUMNS.map((c) => `@${c}`).join(', ')})`);
+  const lastRow = db.prepare('SELECT seq, hash FROM disclosure_log ORDER BY seq DESC LIMIT 1');
+  const lastCheckpoint = db.prepare('SELECT through_seq AS seq, through_hash AS hash FROM disclosure_checkpoint ORDER BY through_seq DESC LIMIT 1');
+  const byClient = db.prepare(`SELECT ${columns} FROM disclosure_log WHERE client_id IS ? ORDER BY seq`);
+  const flagged = db.prepare(`SELECT ${columns} FROM disclosure_log WHERE review_required = 1 ORDER BY seq`);
+  const bySeqs = db.prepare(`SELECT ${columns} FROM disclosure_log WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq`);
+  const reviews = openReviews(db);
+  const append = db.transaction((rows: DisclosureRow[]) => {
+    for (const row of rows) insert.run(row);
+  });
+
+  const readHead = (): ChainHead =>
+    (lastRow.get() as ChainHead | undefined) ?? (lastCheckpoint.get() as ChainHead | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+  let head: ChainHead | null = readHead();
+
+  const sink: DisclosureSink = (request, ledgerAgency, ledger) => {
+    if (ledgerAgency !== agency) throw new DisclosureLogError(`ledger of ${ledgerAgency} sent to the log of ${agency}`);
+    try {
+      const rows = rowsFromLedger(request, ledger, now().toISOString(), head ?? readHead());
+      if (rows.length === 0) return;
+      // IMMEDIATE takes the write lock up front: no upgrade deadlock with a reader turning writer.
+      append.immediate(rows);
+      const last = rows[rows.length - 1]!;
+      head = { seq: last.seq, hash: last.hash };
+    } catch (error) {
+      // The write may have failed because the store changed under us: trust nothing cached.
+      head = null;
+      throw new DisclosureLogError('disclosure record could not be written', { cause: error });
+    }
+  };
+
+  const purgeBefore = (isoTime: string, signer: CheckpointSigner) => purgeLogPrefix(db, agency, isoTime, signer, now());
+  return {
+    agency,
+    sink,
+    verify: (keys = options.checkpointKeys) => verifyChain(db, agency, keys ?? null),
+    purgeBefore,
+    purgeExpired: async (signer) =>
+      options.retentionDays === undefined
+        ? { purged: 0, checkpoint: null }
+        : purgeBefore(retentionCutoff(options.retentionDays, now()), signer),
+    list: (clientId) => (byClient.all(clientId === '' ? null : clientId) as DisclosureRow[]).map(toRecord),
+    reviewQueue: () => (flagged.all() as DisclosureRow[]).map(toRecord),
+    pendingReview: () => (bySeqs.all(JSON.stringify(reviews.pendingSeqs())) as DisclosureRow[]).map(toRecord),
+    review: (seq, verdict, reviewer) => {
+      const note = verdict.note.trim();
+      if (note.length === 0 || note.length > MAX_REVIEW_NOTE) throw new RangeError(`a review note has 1 to ${MAX_REVIEW_NOTE} characters`);
+      return reviews.append(seq, { justified: verdict.justified, note }, reviewer, now().toISOString());
+    },
+    reviewsOf: (seqs) => reviews.of(seqs),
+  };
+}
