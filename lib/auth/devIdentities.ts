@@ -1,3 +1,4 @@
+import { FJC, REGISTRY } from '../agencies';
 import type { DevTokenClaims } from './devIssuer';
 
 /**
@@ -12,10 +13,6 @@ export const DEV_IDENTITIES: readonly DevTokenClaims[] = [
   { sub: 'fjc-staff-4', name: 'Case manager 4 (FJC)', agency: 'fjc', roles: ['CASE_MANAGER'] },
   { sub: 'fjc-auditor-1', name: 'Auditor (FJC)', agency: 'fjc', roles: ['AUDITOR'] },
   { sub: 'fjc-coordinator-1', name: 'Coordinator (FJC)', agency: 'fjc', roles: ['COORDINATOR'] },
-  { sub: 'police-staff-1', name: 'Police officer', agency: 'police', roles: ['AGENCY_STAFF'] },
-  { sub: 'probation-staff-1', name: 'Probation officer', agency: 'probation', roles: ['AGENCY_STAFF'] },
-  { sub: 'perpetrator-programs-staff-1', name: 'Programme worker', agency: 'perpetrator-programs', roles: ['AGENCY_STAFF'] },
-  { sub: 'youth-care-staff-1', name: 'Youth care worker', agency: 'youth-care', roles: ['AGENCY_STAFF'] },
-  { sub: 'housing-staff-1', name: 'Housing officer', agency: 'housing', roles: ['AGENCY_STAFF'] },
-  { sub: 'mental-health-staff-1', name: 'Mental-health worker', agency: 'mental-health', roles: ['AGENCY_STAFF'] },
+  // One member of staff per partner agency of the registry.
+  ...REGISTRY.filter((entry) => entry.id !== FJC).map((entry) => ({ sub: `${entry.id}-staff-1`, name: `Staff, ${entry.names.en}`, agency: entry.id, roles: ['AGENCY_STAFF' as const] })),
 ];

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Migration } from '../../lib/kit';
 import { nameKey, nameTokens } from './nameFolding';
-import type { ClientRow, FjcStore } from './store';
+import type { ClientRow, FjcStore } from './rows';
 
 /**
  * Finding clients by name in the FJC's own store, through an index of folded name parts (one row

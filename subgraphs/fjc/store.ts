@@ -1,30 +1,14 @@
-import { idList, IN_ID_LIST, openSqliteStore, type SqliteStore } from '../../lib/kit';
+import { idList, IN_ID_LIST, openSqliteStore } from '../../lib/kit';
 import { indexClientName } from './clientSearch';
 import { MIGRATIONS } from './migrations';
+import type { ClientRow, FjcStore } from './rows';
 
-/** The FJC's store: client registry, cases and members, and the reference directory. */
-export type FjcStore = SqliteStore;
+export type { ClientRow, FjcStore } from './rows';
 
 export function openFjcStore(file: string): FjcStore {
   return openSqliteStore(file, MIGRATIONS);
 }
 
-export interface ClientRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  gender: string;
-  language: string;
-  interpreterNeeded: number;
-  phone: string | null;
-  email: string | null;
-  street: string | null;
-  postalCode: string | null;
-  municipality: string | null;
-  addressProtected: number;
-  registeredAt: string;
-}
 
 export interface CaseRow {
   id: string;
