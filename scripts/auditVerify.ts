@@ -5,7 +5,7 @@ import { AGENCIES } from '../lib/agencies';
 import { auditKeyFile, readCheckpointKeys } from '../lib/kit/disclosure/checkpoint';
 import { verifyChain, type ChainReport } from '../lib/kit/disclosure/verifyChain';
 import { ConfigError, loadConfig } from '../lib/config';
-import { storeFile } from '../lib/kit/agency/runAgency';
+import { oneroofStoreFile } from '../lib/kit/store/oneroofStore';
 
 /**
  * `npm run audit:verify [-- --data-dir <dir>]`: checks every agency's disclosure log chain, its
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const width = Math.max(...AGENCIES.map((a) => a.length));
   let broken = 0;
   for (const agency of AGENCIES) {
-    const file = storeFile(dataDir, agency);
+    const file = oneroofStoreFile(dataDir, agency);
     let line: string;
     if (!fs.existsSync(file)) {
       line = 'no store';

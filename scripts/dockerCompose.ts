@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AGENCIES, agencyPortOffset, FJC, type AgencyId } from '../lib/agencies';
 import { subgraphUrlVariable } from '../lib/config';
+import { DATA_LAYOUT } from '../seed/seedAll';
 import { ROOT } from './processes';
 
 /**
@@ -74,14 +75,22 @@ function seedService(): string {
       - |
         missing=""
         for agency in ${AGENCIES.join(' ')}; do
-          [ -f "/stores/$$agency/seed.json" ] || missing="$$missing $$agency"
+          store="/stores/$$agency"
+          if [ -f "$$store/seed.json" ] && ! grep -q '"layout": ${DATA_LAYOUT}' "$$store/seed.json"; then
+            # An older layout kept links and disclosure logs inside the agency's store: kept aside, not deleted.
+            echo "$$agency: dataset of an older layout moved to $$store/old-layout"
+            mkdir -p "$$store/old-layout" && mv "$$store"/*.sqlite* "$$store/seed.json" "$$store/old-layout/"
+          fi
+          [ -f "$$store/seed.json" ] || missing="$$missing $$agency"
         done
         if [ -n "$$missing" ]; then
           echo "seeding:$$missing"
           node_modules/.bin/tsx scripts/seed.ts --clients "\${ONEROOF_SEED_CLIENTS:-5000}" --data-dir /tmp/seed
           for agency in $$missing; do
-            rm -f "/stores/$$agency/$$agency.sqlite-wal" "/stores/$$agency/$$agency.sqlite-shm"
-            cp "/tmp/seed/$$agency.sqlite" "/stores/$$agency/$$agency.sqlite"
+            for file in "$$agency.sqlite" "$$agency.oneroof.sqlite"; do
+              rm -f "/stores/$$agency/$$file-wal" "/stores/$$agency/$$file-shm"
+              cp "/tmp/seed/$$file" "/stores/$$agency/$$file"
+            done
             cp /tmp/seed/seed.json "/stores/$$agency/seed.json"
           done
         else

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AGENCIES } from '../lib/agencies';
 import { loadConfig } from '../lib/config';
 import { DEFAULT_CLIENTS, DEFAULT_SEED, fullYears } from '../lib/seed/world';
-import { storeFile } from '../lib/kit/agency/runAgency';
+import { openAgency } from '../lib/kit/agency/openAgency';
 import { seedAll } from '../seed/seedAll';
 import { agencyModules } from '../subgraphs/registry';
 
@@ -50,9 +50,9 @@ process.stderr.write(
 // The calibration's yardsticks (docs/statistics.md, The synthetic world), each agency's own.
 for (const module of agencyModules()) {
   if (!module.seed.yearly) continue;
-  const store = module.openStore(storeFile(path.resolve(dataDir), module.id));
-  const perYear = module.seed.yearly.count(store);
-  store.close();
+  const opened = openAgency(module, path.resolve(dataDir));
+  const perYear = module.seed.yearly.count(opened.store);
+  void opened.close();
   const years = fullYears(summary).map((year) => `${year}: ${perYear.get(year) ?? 0}`);
   process.stderr.write(`${module.seed.yearly.label} a year: ${years.join(', ')}\n`);
 }

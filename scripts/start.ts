@@ -4,7 +4,7 @@ import { AGENCIES, type AgencyId } from '../lib/agencies';
 import { ensureDevKeys } from '../lib/auth/devKeys';
 import { ConfigError, loadConfig } from '../lib/config';
 import { DEFAULT_CLIENTS } from '../lib/seed/world';
-import { isSeeded, seedAll } from '../seed/seedAll';
+import { datasetIn, seedAll, setAsideOldDataset } from '../seed/seedAll';
 import { ensureConsoleBuilt } from './consoleBuild';
 import { spawnEntry, waitForHealth } from './processes';
 
@@ -59,7 +59,13 @@ async function stopAll(code: number): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!isSeeded(config.dataDir)) {
+  const dataset = datasetIn(config.dataDir);
+  if (dataset === 'old') {
+    // Kept, not deleted: its disclosure logs are evidence (docs/connecting-an-agency.md, Upgrading a data dir).
+    const aside = setAsideOldDataset(config.dataDir);
+    say(`${config.dataDir} held a dataset of an older layout (person links and disclosure logs inside each agency's store): moved to ${aside}`);
+  }
+  if (dataset !== 'current') {
     say(`no dataset in ${config.dataDir}: generating ${DEFAULT_CLIENTS} synthetic clients (npm run seed to change)`);
     seedAll(config.dataDir, { clients: DEFAULT_CLIENTS });
   }

@@ -1,14 +1,14 @@
 import type { AgencyId } from '../lib/agencies';
-import { computeFigure, type Figure } from '../lib/kit/statistics/figures';
-import type { StatisticsPeriod } from '../lib/kit/statistics/period';
-import type { SqliteStore } from '../lib/kit/store/sqlite';
+import type { StoreHandle } from '../lib/kit/agency/agencyModule';
+import { publishFigure, type Figure } from '../lib/kit/statistics/figures';
+import { sqlBounds, type StatisticsPeriod } from '../lib/kit/statistics/period';
 import { fullYears, type World } from '../lib/seed/world';
 import { agencyModule } from '../subgraphs/registry';
 
 /**
  * How a generated dataset measures up to its calibration (docs/statistics.md, The synthetic world):
  * how many cells of each agency's figures the small-cell rule shows (each agency's yearly volume
- * is its own: `AgencySeed.yearly`). Counted in the stores with the agencies' own figure queries, as the API counts.
+ * is its own: `AgencySeed.yearly`). Counted by the agencies' own stores, as the API counts.
  */
 
 /** An agency's figures, as its subgraph publishes them. */
@@ -28,10 +28,10 @@ export interface PublishedCells {
 }
 
 /** Counts the cells of every figure of one agency that the small-cell rule shows and suppresses over `period`. */
-export function publishedCells(store: SqliteStore, agency: AgencyId, period: StatisticsPeriod, now?: Date): PublishedCells {
+export async function publishedCells(store: StoreHandle, agency: AgencyId, period: StatisticsPeriod, now?: Date): Promise<PublishedCells> {
   const cells: PublishedCells = { periods: { shown: 0, suppressed: 0 }, totals: { shown: 0, suppressed: 0 } };
-  for (const figure of Object.values(agencyFigures(agency))) {
-    for (const series of computeFigure(store, figure, period, now)) {
+  for (const [name, figure] of Object.entries(agencyFigures(agency))) {
+    for (const series of publishFigure(figure, await store.figure(name, sqlBounds(period, now)), period)) {
       for (const { count } of series.periods) cells.periods[count.suppressed ? 'suppressed' : 'shown'] += 1;
       cells.totals[series.total.suppressed ? 'suppressed' : 'shown'] += 1;
     }

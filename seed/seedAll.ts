@@ -3,11 +3,19 @@ import path from 'node:path';
 import { AGENCIES, type AgencyId } from '../lib/agencies';
 import { createRandom } from '../lib/seed/random';
 import type { WorldOptions } from '../lib/seed/world';
-import { storeFile } from '../lib/kit/agency/runAgency';
+import { openAgency } from '../lib/kit/agency/openAgency';
+import { agencyDataFile, oneroofStoreFile } from '../lib/kit/store/oneroofStore';
 import { agencyModule } from '../subgraphs/registry';
 import { generateWorld } from './world';
 
+/**
+ * The data dir's layout, written into the manifest: 2 since each agency's person links and
+ * disclosure log live in OneRoof's own store beside its data (`<agency>.oneroof.sqlite`).
+ */
+export const DATA_LAYOUT = 2;
+
 export interface SeedSummary {
+  layout: number;
   clients: number;
   cases: number;
   involvements: number;
@@ -20,9 +28,34 @@ export interface SeedSummary {
 
 const MANIFEST = 'seed.json';
 
-/** Whether `dataDir` holds a complete dataset (the manifest is written last). */
+/**
+ * What `dataDir` holds: nothing (or an unfinished dataset: the manifest is written last), a
+ * complete dataset of this layout, or one of an older layout.
+ */
+export function datasetIn(dataDir: string): 'none' | 'current' | 'old' {
+  const file = path.join(dataDir, MANIFEST);
+  if (!fs.existsSync(file)) return 'none';
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { layout?: unknown };
+  return manifest.layout === DATA_LAYOUT ? 'current' : 'old';
+}
+
+/** Whether `dataDir` holds a complete dataset of this layout. */
 export function isSeeded(dataDir: string): boolean {
-  return fs.existsSync(path.join(dataDir, MANIFEST));
+  return datasetIn(dataDir) === 'current';
+}
+
+/**
+ * Moves a dataset of an older layout out of the way, into `<dataDir>/old-layout-<time>/`, keeping
+ * every file (its disclosure logs are evidence): the development keys stay where they are.
+ * @returns the folder the old dataset is now in.
+ */
+export function setAsideOldDataset(dataDir: string, now = new Date()): string {
+  const aside = path.join(dataDir, `old-layout-${now.toISOString().replace(/[:.]/g, '-')}`);
+  fs.mkdirSync(aside);
+  for (const entry of fs.readdirSync(dataDir)) {
+    if (entry === MANIFEST || /\.sqlite(-wal|-shm)?$/.test(entry)) fs.renameSync(path.join(dataDir, entry), path.join(aside, entry));
+  }
+  return aside;
 }
 
 /**
@@ -39,19 +72,23 @@ export function seedAll(
   fs.rmSync(path.join(dataDir, MANIFEST), { force: true });
   const world = generateWorld(options);
   const random = createRandom(world.seed);
-  AGENCIES.forEach((agency, index) => {
+  for (const [index, agency] of AGENCIES.entries()) {
     const subgraph = agencyModule(agency);
-    const file = storeFile(dataDir, agency);
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-    const store = subgraph.openStore(file);
+    for (const file of [agencyDataFile(dataDir, agency), oneroofStoreFile(dataDir, agency)]) {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    }
+    const { store, oneroof, close } = openAgency(subgraph, dataDir);
     try {
-      store.transaction(() => subgraph.seed.records(store, world, random.fork(agency)));
+      // The agency's records and its person links, each store in one transaction.
+      const inTransaction = store.transaction?.bind(store) ?? (<T>(work: () => T) => work());
+      oneroof.sqlite.transaction(() => inTransaction(() => subgraph.seed.records(store, world, random.fork(agency))));
     } finally {
-      store.close();
+      void close();
     }
     onProgress(index + 1, AGENCIES.length, agency);
-  });
+  }
   const summary: SeedSummary = {
+    layout: DATA_LAYOUT,
     clients: world.clients.length,
     cases: world.cases.length,
     involvements: world.involvements.length,

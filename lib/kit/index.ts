@@ -5,8 +5,10 @@
  * disclosures, has its own seam beside it (`lib/kit/fjc.ts`).
  *
  * - the agency module: `defineAgency`, `runAgency`;
- * - the partner's file on `Client`: `clientEntityResolvers`, `agencyFileResolvers`, `viaPerson`;
- * - the store: the SQLite implementation, migrations, client links, batched per-person rows;
+ * - a partner's subgraph: `partnerSubgraph`, and its file on `Client`: `clientEntityResolvers`,
+ *   `agencyFileResolvers`, `viaPerson`;
+ * - the store interface (`AgencyStore`: person links, rows of a field for many persons, figures)
+ *   and its SQLite implementation (`createSqliteAgencyStore`);
  * - statistics: `Figure`, `agencyStatisticsResolvers`;
  * - the synthetic world the seed writes from;
  * - policy, errors and validation an agency's own resolvers use (stricter checks of its own).
@@ -18,16 +20,27 @@ export { runAgency } from './agency/runAgency';
 export type { SubgraphContext, SubgraphDefinition } from './server/context';
 export type { SubgraphExtension } from './server/extension';
 
-// A partner agency's file on `Client`.
-export { agencyFileResolvers, clientEntityResolvers, viaPerson, type AgencyFileSource, type AgencyLoaders, type ClientEntity } from './agency/agencyFile';
+// A partner agency's subgraph and its file on `Client`.
+export {
+  agencyFileResolvers,
+  clientEntityResolvers,
+  partnerSubgraph,
+  viaPerson,
+  type AgencyFileSource,
+  type AgencyLoaders,
+  type ClientEntity,
+  type PartnerContext,
+  type PartnerLoaders,
+} from './agency/agencyFile';
 
-// Stores.
+// The store interface, and its SQLite implementation.
+export type { AgencyStore, ClientLink, FigureBounds, MonthCount, PersonLinks, StoreContext } from './store/agencyStore';
+export { createSqliteAgencyStore, sqliteFigures, type SqliteAgencyStore, type SqliteAgencyStoreOptions } from './store/sqliteAgencyStore';
 export { groupBy, idList, IN_ID_LIST, openSqliteStore, type Migration, type SqliteStore } from './store/sqlite';
-export { CLIENT_LINKS_MIGRATION, createClientLinkLoader, createPersonRowsLoader, insertClientLink, type ClientLink } from './store/clientLinks';
 export { listColumn, toListColumn } from './store/columns';
 
 // Statistics.
-export type { Figure } from './statistics/figures';
+export type { Figure, SqlFigure } from './statistics/figures';
 export { agencyStatisticsResolvers, requireStatisticsPurpose, type StatisticsContext } from './statistics/resolvers';
 export { parsePeriod, type StatisticsPeriod } from './statistics/period';
 

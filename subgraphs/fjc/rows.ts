@@ -1,7 +1,7 @@
-import type { SqliteStore } from '../../lib/kit';
+import type { AgencyStore, SqliteStore } from '../../lib/kit';
 
-/** The FJC's store: client registry, cases and members, and the reference directory. */
-export type FjcStore = SqliteStore;
+/** The FJC's store: client registry, cases and members, and the reference directory; it counts the FJC's figures. */
+export type FjcStore = SqliteStore & Pick<AgencyStore, 'figure'>;
 
 /** A client of the registry as the store reads it. */
 export interface ClientRow {

@@ -1,4 +1,4 @@
-import { agencyStatisticsResolvers, type Figure, parsePeriod, requireStatisticsPurpose, type StatisticsContext, type StatisticsPeriod } from '../../lib/kit';
+import { agencyStatisticsResolvers, type SqlFigure, parsePeriod, requireStatisticsPurpose, type StatisticsContext, type StatisticsPeriod } from '../../lib/kit';
 
 const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH', 'NOT_ASSESSED'];
 
@@ -31,7 +31,7 @@ export const FJC_FIGURES = {
     sql: `SELECT 'ALL' AS label, substr(revoked_at, 1, 7) AS month, count(*) AS n
       FROM consent_revocations WHERE revoked_at >= @from AND revoked_at < @until GROUP BY month`,
   },
-} satisfies Record<string, Figure>;
+} satisfies Record<string, SqlFigure>;
 
 const fjc = agencyStatisticsResolvers({ field: 'fjc', typeName: 'FjcStatistics', figures: FJC_FIGURES });
 

@@ -1,12 +1,15 @@
-import { idList, IN_ID_LIST, openSqliteStore } from '../../lib/kit';
+import { idList, IN_ID_LIST, openSqliteStore, sqliteFigures, type StoreContext } from '../../lib/kit';
 import { indexClientName } from './clientSearch';
 import { MIGRATIONS } from './migrations';
+import { FJC_FIGURES } from './statistics';
 import type { ClientRow, FjcStore } from './rows';
 
 export type { ClientRow, FjcStore } from './rows';
 
-export function openFjcStore(file: string): FjcStore {
-  return openSqliteStore(file, MIGRATIONS);
+/** Opens the FJC's own store (`<data>/fjc.sqlite`), which also counts its figures. */
+export function openFjcStore(context: Pick<StoreContext, 'dataFile'>): FjcStore {
+  const store = openSqliteStore(context.dataFile, MIGRATIONS);
+  return Object.assign(store, { figure: sqliteFigures(store, FJC_FIGURES) });
 }
 
 

@@ -1,9 +1,8 @@
-import { defineAgency } from '../../lib/kit';
-import { createHousingLoaders } from './loaders';
+import { defineAgency, partnerSubgraph } from '../../lib/kit';
 import { resolvers } from './resolvers';
 import { seedHousing } from './seed';
 import { HOUSING_FIGURES } from './statistics';
-import { openHousingStore } from './store';
+import { openHousingStore, type HousingRows } from './store';
 
 /** Victims who apply for housing or need a shelter. */
 const APPLICANT_SHARE = 0.6;
@@ -11,11 +10,7 @@ const APPLICANT_SHARE = 0.6;
 /** The housing service's part of OneRoof: its subgraph, store, synthetic records and figures. `index.ts` runs it; the tools and tests find it by its id. */
 export const agency = defineAgency({
   id: 'housing',
-  definition: {
-    agency: 'housing',
-    resolvers,
-    createLoaders: (store) => createHousingLoaders(store),
-  },
+  definition: partnerSubgraph<HousingRows>('housing', resolvers),
   openStore: openHousingStore,
   seed: {
     /** 6 in 10 victims apply for housing or need a shelter (and, in the fixture family, the person who used violence). */

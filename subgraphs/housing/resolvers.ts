@@ -1,14 +1,16 @@
-import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/kit';
-import type { HousingLoaders } from './loaders';
+import { agencyFileResolvers, clientEntityResolvers, type PartnerLoaders, viaPerson } from '../../lib/kit';
 import { statisticsResolvers } from './statistics';
+import type { HousingRows } from './store';
+
+const rows = viaPerson<HousingRows>();
 
 export const resolvers = {
-  Client: clientEntityResolvers<HousingLoaders>('housing'),
+  Client: clientEntityResolvers<PartnerLoaders<HousingRows>>('housing'),
   HousingFile: {
     ...agencyFileResolvers,
-    applications: viaPerson((l: HousingLoaders) => l.applications),
-    offers: viaPerson((l: HousingLoaders) => l.offers),
-    shelterPlacements: viaPerson((l: HousingLoaders) => l.shelterPlacements),
+    applications: rows('applications'),
+    offers: rows('offers'),
+    shelterPlacements: rows('shelterPlacements'),
   },
   ...statisticsResolvers,
 };

@@ -1,4 +1,4 @@
-import { addDays, households, insertClientLink, involvementsOf, MUNICIPALITIES, type Random, type World, type WorldClient } from '../../lib/kit';
+import { addDays, households, involvementsOf, MUNICIPALITIES, type Random, type World, type WorldClient } from '../../lib/kit';
 import type { HousingStore } from './store';
 
 const SHELTER_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
@@ -31,7 +31,7 @@ export function seedHousing(store: HousingStore, world: World, random: Random): 
   involvementsOf(world, 'housing').forEach((inv, i) => {
     const personId = `WO-${String(i + 1).padStart(7, '0')}`;
     known.set(inv.clientId, { personId, since: inv.since });
-    insertClientLink(store, { clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
+    store.links.insert({ clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
   });
   let sequence = 0;
   const context: Context = { store, random, today: world.today, next: () => `WO-R${String((sequence += 1)).padStart(8, '0')}` };
@@ -97,7 +97,7 @@ function addShelterStay(context: Context, applicant: Applicant, stay: Stay): voi
   const { random } = context;
   const children = applicant.children > 0 && random.chance(0.85) ? applicant.children : 0;
   const location = `Shelter ${random.pick(SHELTER_LETTERS)}, ${random.pick(MUNICIPALITIES).name}`;
-  context.store.run(
+  context.store.data.run(
     'INSERT INTO shelter_placements (id, person_id, kind, starts_on, ends_on, children_accompanying, shelter_location) VALUES (?, ?, ?, ?, ?, ?, ?)',
     context.next(), applicant.personId, stay.kind, stay.start, stay.end, children, location,
   );
@@ -111,7 +111,7 @@ interface ApplicationFacts {
 
 function addApplication(context: Context, applicant: Applicant, facts: ApplicationFacts): string {
   const id = context.next();
-  context.store.run(
+  context.store.data.run(
     'INSERT INTO applications (id, person_id, applied_on, status, priority, household_size) VALUES (?, ?, ?, ?, ?, ?)',
     id, applicant.personId, facts.appliedOn, facts.status, facts.priority, 1 + applicant.children,
   );
@@ -119,7 +119,7 @@ function addApplication(context: Context, applicant: Applicant, facts: Applicati
 }
 
 function addOffer(context: Context, personId: string, applicationId: string, offeredOn: string, outcome: string): void {
-  context.store.run(
+  context.store.data.run(
     'INSERT INTO offers (id, person_id, application_id, offered_on, outcome, dwelling_municipality) VALUES (?, ?, ?, ?, ?, ?)',
     context.next(), personId, applicationId, offeredOn, outcome, context.random.pick(MUNICIPALITIES).name,
   );

@@ -1,4 +1,4 @@
-import { agencyStatisticsResolvers, type Figure } from '../../lib/kit';
+import { agencyStatisticsResolvers, type SqlFigure } from '../../lib/kit';
 
 const PRIORITIES = ['NORMAL', 'PRIORITY', 'EMERGENCY'];
 const SHELTER_KINDS = ['WOMENS_SHELTER', 'CRISIS_ACCOMMODATION', 'TRANSITIONAL_HOUSING'];
@@ -15,6 +15,6 @@ export const HOUSING_FIGURES = {
     sql: `SELECT kind AS label, substr(starts_on, 1, 7) AS month, count(*) AS n
       FROM shelter_placements WHERE starts_on >= @from AND starts_on < @until GROUP BY label, month`,
   },
-} satisfies Record<string, Figure>;
+} satisfies Record<string, SqlFigure>;
 
 export const statisticsResolvers = agencyStatisticsResolvers({ field: 'housing', typeName: 'HousingStatistics', figures: HOUSING_FIGURES });

@@ -1,20 +1,21 @@
-import { CLIENT_LINKS_MIGRATION, IN_ID_LIST, type Migration, openSqliteStore, type SqliteStore } from '../../lib/kit';
+import { createSqliteAgencyStore, IN_ID_LIST, type Migration, openSqliteStore, type SqliteAgencyStore, type StoreContext } from '../../lib/kit';
+import { HOUSING_FIGURES } from './statistics';
 
 /**
- * The housing service's store. This is the one file a housing service rewrites to plug in its own
- * records system: keep the row shapes and the batched queries (one query for any number of persons).
+ * The housing service's store: the store interface over the SQLite file OneRoof keeps for its data. An
+ * agency that keeps its own system rewrites this one file as an adapter with the same row shapes
+ * (an example: tests/examples/legacyHousing/adapter.ts); the subgraph, policy and disclosure log stay.
  */
-export type HousingStore = SqliteStore;
+export type HousingStore = SqliteAgencyStore<HousingRows>;
 
 export const MIGRATIONS: Migration[] = [
-  CLIENT_LINKS_MIGRATION,
   {
-    version: 2,
+    version: 1,
     name: 'housing records',
     sql: `
     CREATE TABLE applications (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       applied_on TEXT NOT NULL,
       status TEXT NOT NULL CHECK (status IN ('SUBMITTED', 'ON_WAITING_LIST', 'OFFERED', 'HOUSED', 'WITHDRAWN')),
       priority TEXT NOT NULL CHECK (priority IN ('NORMAL', 'PRIORITY', 'EMERGENCY')),
@@ -24,7 +25,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX applications_time ON applications(applied_on);
     CREATE TABLE offers (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       application_id TEXT NOT NULL REFERENCES applications(id),
       offered_on TEXT NOT NULL,
       outcome TEXT NOT NULL CHECK (outcome IN ('ACCEPTED', 'REFUSED', 'PENDING')),
@@ -34,7 +35,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX offers_time ON offers(offered_on);
     CREATE TABLE shelter_placements (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('WOMENS_SHELTER', 'CRISIS_ACCOMMODATION', 'TRANSITIONAL_HOUSING')),
       starts_on TEXT NOT NULL,
       ends_on TEXT CHECK (ends_on IS NULL OR ends_on >= starts_on),
@@ -46,8 +47,12 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
-export function openHousingStore(file: string): HousingStore {
-  return openSqliteStore(file, MIGRATIONS);
+/**
+ * Opens the store over OneRoof's SQLite file for the agency's data, with the person links OneRoof
+ * keeps apart from it.
+ */
+export function openHousingStore(context: StoreContext): HousingStore {
+  return createSqliteAgencyStore<HousingRows>({ data: openSqliteStore(context.dataFile, MIGRATIONS), links: context.links, rows: QUERIES, figures: HOUSING_FIGURES });
 }
 
 // Row shapes: columns aliased to the schema's field names; `person_id` groups rows per person.
@@ -71,6 +76,13 @@ export interface ShelterPlacementRow {
   endsOn: string | null;
   childrenAccompanying: number;
   shelterLocation: string | null;
+}
+
+/** The row type of each list field of the housing file, by field name. */
+export interface HousingRows {
+  applications: ApplicationRow;
+  offers: OfferRow;
+  shelterPlacements: ShelterPlacementRow;
 }
 
 /** Batched queries: each takes the JSON list of person ids as its only parameter. */

@@ -1,12 +1,12 @@
-import { agencyFileResolvers, type AgencyFileSource, clientEntityResolvers, listColumn, type SubgraphContext, viaPerson } from '../../lib/kit';
-import type { MentalHealthLoaders } from './loaders';
-import { DIAGNOSIS_CODES, type CareEpisodeRow, type CrisisPlanRow } from './store';
+import { agencyFileResolvers, type AgencyFileSource, clientEntityResolvers, listColumn, type PartnerContext, type PartnerLoaders, viaPerson } from '../../lib/kit';
+import { DIAGNOSIS_CODES, type CareEpisodeRow, type CrisisPlanRow, type MentalHealthRows } from './store';
 import { statisticsResolvers } from './statistics';
 
-type Context = SubgraphContext<MentalHealthLoaders>;
+type Context = PartnerContext<MentalHealthRows>;
 
-const careEpisodes = viaPerson((l: MentalHealthLoaders) => l.careEpisodes);
-const crisisPlans = viaPerson((l: MentalHealthLoaders) => l.crisisPlans);
+const rows = viaPerson<MentalHealthRows>();
+const careEpisodes = rows('careEpisodes');
+const crisisPlans = rows('crisisPlans');
 
 /**
  * A single-valued fact from a per-person list ordered newest first. `undefined` means the centre
@@ -23,7 +23,7 @@ const latestEpisode = latest<CareEpisodeRow>(careEpisodes);
 const latestCrisisPlan = latest<CrisisPlanRow>(crisisPlans);
 
 export const resolvers = {
-  Client: clientEntityResolvers<MentalHealthLoaders>('mentalHealth'),
+  Client: clientEntityResolvers<PartnerLoaders<MentalHealthRows>>('mentalHealth'),
   MentalHealthFile: {
     ...agencyFileResolvers,
     careEpisodes,

@@ -1,4 +1,4 @@
-import { addDays, type CaseRole, households, insertClientLink, involvementsOf, type Random, toListColumn, type World, type WorldInvolvement } from '../../lib/kit';
+import { addDays, type CaseRole, households, involvementsOf, type Random, toListColumn, type World, type WorldInvolvement } from '../../lib/kit';
 import type { MentalHealthStore } from './store';
 
 const SUBSTANCES = ['ALCOHOL', 'ALCOHOL', 'ALCOHOL', 'ALCOHOL', 'CANNABIS', 'CANNABIS', 'COCAINE', 'OPIOIDS', 'SEDATIVES', 'OTHER_DRUGS'];
@@ -40,7 +40,7 @@ export function seedMentalHealth(store: MentalHealthStore, world: World, random:
   involvementsOf(world, 'mental-health').forEach((inv, i) => {
     const personId = `GG-${String(i + 1).padStart(7, '0')}`;
     known.set(inv.clientId, { inv, personId });
-    insertClientLink(store, { clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
+    store.links.insert({ clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
   });
   let sequence = 0;
   const context: Context = {
@@ -81,7 +81,7 @@ function seedClient(context: Context, inv: WorldInvolvement, personId: string, r
   addEpisode(context, personId, { service, start, end, coordinator, substances, diagnosis });
   if (random.chance(service === 'CRISIS_TEAM' ? 0.8 : 0.25)) {
     const drawnUpOn = notAfter(addDays(start, random.int(3, 60)), today);
-    context.store.run(
+    context.store.data.run(
       'INSERT INTO crisis_plans (id, person_id, drawn_up_on, last_reviewed_on) VALUES (?, ?, ?, ?)',
       context.next(), personId, drawnUpOn, notAfter(addDays(drawnUpOn, random.int(0, 240)), today),
     );
@@ -91,7 +91,7 @@ function seedClient(context: Context, inv: WorldInvolvement, personId: string, r
 function addEpisode(context: Context, personId: string, episode: Episode): void {
   const { random } = context;
   const nextAppointment = episode.end === null && random.chance(0.9) ? addDays(context.today, random.int(1, 42)) : null;
-  context.store.run(
+  context.store.data.run(
     `INSERT INTO care_episodes (id, person_id, service, started_on, ended_on, care_coordinator, addiction_care, substance_focus,
       next_appointment_on, diagnosis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     context.next(), personId, episode.service, episode.start, episode.end, episode.coordinator, episode.substances.length > 0 ? 1 : 0,

@@ -1,4 +1,4 @@
-import { agencyStatisticsResolvers, type Figure } from '../../lib/kit';
+import { agencyStatisticsResolvers, type SqlFigure } from '../../lib/kit';
 
 const SERVICES = ['ADULT_OUTPATIENT', 'ADDICTION_CARE', 'CRISIS_TEAM', 'TRAUMA_CARE', 'FORENSIC_OUTPATIENT'];
 
@@ -21,7 +21,7 @@ export const MENTAL_HEALTH_FIGURES = {
         AND (ended_on IS NULL OR ended_on >= date(started_on, '+${ENGAGED_AFTER_DAYS} days'))
       GROUP BY label, month`,
   },
-} satisfies Record<string, Figure>;
+} satisfies Record<string, SqlFigure>;
 
 export const statisticsResolvers = agencyStatisticsResolvers({
   field: 'mentalHealth', typeName: 'MentalHealthStatistics', figures: MENTAL_HEALTH_FIGURES,

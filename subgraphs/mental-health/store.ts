@@ -1,23 +1,24 @@
-import { CLIENT_LINKS_MIGRATION, IN_ID_LIST, type Migration, openSqliteStore, type SqliteStore } from '../../lib/kit';
+import { createSqliteAgencyStore, IN_ID_LIST, type Migration, openSqliteStore, type SqliteAgencyStore, type StoreContext } from '../../lib/kit';
+import { MENTAL_HEALTH_FIGURES } from './statistics';
 
 /**
- * The centre for mental health's store. This is the one file a centre rewrites to plug in its own
- * records system: keep the row shapes and the batched queries (one query for any number of persons).
+ * The centre for mental health's store: the store interface over the SQLite file OneRoof keeps for its data. An
+ * agency that keeps its own system rewrites this one file as an adapter with the same row shapes
+ * (an example: tests/examples/legacyHousing/adapter.ts); the subgraph, policy and disclosure log stay.
  */
-export type MentalHealthStore = SqliteStore;
+export type MentalHealthStore = SqliteAgencyStore<MentalHealthRows>;
 
 /** ICD-10 codes as the centre records them; the schema spells the dot as an underscore. */
 export const DIAGNOSIS_CODES = ['F10', 'F12', 'F14', 'F19', 'F32', 'F33', 'F41.1', 'F43.0', 'F43.1', 'F43.2', 'F60'] as const;
 
 export const MIGRATIONS: Migration[] = [
-  CLIENT_LINKS_MIGRATION,
   {
-    version: 2,
+    version: 1,
     name: 'mental health records',
     sql: `
     CREATE TABLE care_episodes (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       service TEXT NOT NULL CHECK (service IN ('ADULT_OUTPATIENT', 'ADDICTION_CARE', 'CRISIS_TEAM', 'TRAUMA_CARE', 'FORENSIC_OUTPATIENT')),
       started_on TEXT NOT NULL,
       ended_on TEXT CHECK (ended_on IS NULL OR ended_on >= started_on),
@@ -31,7 +32,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX care_episodes_time ON care_episodes(started_on);
     CREATE TABLE crisis_plans (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       drawn_up_on TEXT NOT NULL,
       last_reviewed_on TEXT NOT NULL CHECK (last_reviewed_on >= drawn_up_on)
     );
@@ -40,8 +41,12 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
-export function openMentalHealthStore(file: string): MentalHealthStore {
-  return openSqliteStore(file, MIGRATIONS);
+/**
+ * Opens the store over OneRoof's SQLite file for the agency's data, with the person links OneRoof
+ * keeps apart from it.
+ */
+export function openMentalHealthStore(context: StoreContext): MentalHealthStore {
+  return createSqliteAgencyStore<MentalHealthRows>({ data: openSqliteStore(context.dataFile, MIGRATIONS), links: context.links, rows: QUERIES, figures: MENTAL_HEALTH_FIGURES });
 }
 
 // Row shapes: columns aliased to the schema's field names; `person_id` groups rows per person.
@@ -60,6 +65,12 @@ export interface CrisisPlanRow {
   person_id: string;
   drawnUpOn: string;
   lastReviewedOn: string;
+}
+
+/** The row type of each list field of the mental-health file, by field name. */
+export interface MentalHealthRows {
+  careEpisodes: CareEpisodeRow;
+  crisisPlans: CrisisPlanRow;
 }
 
 /** Batched queries: each takes the JSON list of person ids as its only parameter. */

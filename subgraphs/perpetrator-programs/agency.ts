@@ -1,9 +1,8 @@
-import { defineAgency } from '../../lib/kit';
-import { createPerpetratorProgramsLoaders } from './loaders';
+import { defineAgency, partnerSubgraph } from '../../lib/kit';
 import { resolvers } from './resolvers';
 import { seedPerpetratorPrograms } from './seed';
 import { PERPETRATOR_PROGRAM_FIGURES } from './statistics';
-import { openPerpetratorProgramsStore } from './store';
+import { openPerpetratorProgramsStore, type PerpetratorProgramsRows } from './store';
 
 /** Families where the person who used violence is referred to a perpetrator programme. */
 const REFERRED_SHARE = 0.55;
@@ -11,11 +10,7 @@ const REFERRED_SHARE = 0.55;
 /** The perpetrator programme service's part of OneRoof: its subgraph, store, synthetic records and figures. `index.ts` runs it; the tools and tests find it by its id. */
 export const agency = defineAgency({
   id: 'perpetrator-programs',
-  definition: {
-    agency: 'perpetrator-programs',
-    resolvers,
-    createLoaders: (store) => createPerpetratorProgramsLoaders(store),
-  },
+  definition: partnerSubgraph<PerpetratorProgramsRows>('perpetrator-programs', resolvers),
   openStore: openPerpetratorProgramsStore,
   seed: {
     /** A little over half of the persons who used violence are referred to a programme. */

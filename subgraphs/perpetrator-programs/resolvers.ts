@@ -1,15 +1,17 @@
-import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/kit';
-import type { PerpetratorProgramsLoaders } from './loaders';
+import { agencyFileResolvers, clientEntityResolvers, type PartnerLoaders, viaPerson } from '../../lib/kit';
 import { statisticsResolvers } from './statistics';
+import type { PerpetratorProgramsRows } from './store';
 
 // `attended` is a 0/1 column: graphql-js serializes it as a Boolean.
+const rows = viaPerson<PerpetratorProgramsRows>();
+
 export const resolvers = {
-  Client: clientEntityResolvers<PerpetratorProgramsLoaders>('perpetratorProgram'),
+  Client: clientEntityResolvers<PartnerLoaders<PerpetratorProgramsRows>>('perpetratorProgram'),
   PerpetratorProgramFile: {
     ...agencyFileResolvers,
-    enrolments: viaPerson((l: PerpetratorProgramsLoaders) => l.enrolments),
-    sessions: viaPerson((l: PerpetratorProgramsLoaders) => l.sessions),
-    progressAssessments: viaPerson((l: PerpetratorProgramsLoaders) => l.progressAssessments),
+    enrolments: rows('enrolments'),
+    sessions: rows('sessions'),
+    progressAssessments: rows('progressAssessments'),
   },
   ...statisticsResolvers,
 };

@@ -1,4 +1,4 @@
-import { addDays, insertClientLink, involvementsOf, type Random, type World } from '../../lib/kit';
+import { addDays, involvementsOf, type Random, type World } from '../../lib/kit';
 import type { PerpetratorProgramsStore } from './store';
 
 type Programme = 'GROUP_PROGRAMME' | 'INDIVIDUAL_TRACK' | 'TIME_OUT';
@@ -35,7 +35,7 @@ export function seedPerpetratorPrograms(store: PerpetratorProgramsStore, world: 
   let enrolments = 0;
   involvementsOf(world, 'perpetrator-programs').forEach((inv, i) => {
     const personId = `PP-${String(i + 1).padStart(7, '0')}`;
-    insertClientLink(store, { clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
+    store.links.insert({ clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
     // Intake interviews and a waiting list come before the first session; for some the wait is months.
     let day = addDays(inv.since, random.chance(0.8) ? random.int(7, 45) : random.int(60, 240));
     for (let attempt = 0; attempt < 2 && day <= world.today; attempt += 1) {
@@ -66,7 +66,7 @@ function seedEnrolment(store: PerpetratorProgramsStore, random: Random, enrolmen
   const ended = closedAt <= today;
   const status = !ended ? 'ENROLLED' : !dropsOut ? 'COMPLETED' : frame === 'JUDICIAL' && random.chance(0.4) ? 'REFERRED_BACK' : 'DROPPED_OUT';
   const endedAt = ended ? closedAt : null;
-  store.run(
+  store.data.run(
     `INSERT INTO programme_enrolments (id, person_id, programme, frame, referred_by, starts_at, status, ended_at, planned_sessions)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     id, personId, programme, frame, random.pick(REFERRERS[frame]), startsAt, status, endedAt, planned,
@@ -74,7 +74,7 @@ function seedEnrolment(store: PerpetratorProgramsStore, random: Random, enrolmen
   scheduled.forEach((heldAt, n) => {
     if (heldAt > today) return;
     const attended = n < lastAttended && random.chance(dropsOut ? 0.8 : 0.93);
-    store.run(
+    store.data.run(
       'INSERT INTO programme_sessions (id, person_id, enrolment_id, held_at, attended) VALUES (?, ?, ?, ?, ?)',
       `${id}/S${n + 1}`, personId, id, heldAt, attended ? 1 : 0,
     );
@@ -99,7 +99,7 @@ function seedAssessments(store: PerpetratorProgramsStore, random: Random, facts:
   moments.forEach((assessedAt, phase) => {
     if (assessedAt > facts.lastDay) return;
     const base = facts.dropsOut ? 0 : phase;
-    store.run(
+    store.data.run(
       `INSERT INTO progress_assessments (id, person_id, enrolment_id, assessed_at, progress, responsibility, engagement)
         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       `${facts.id}/P${phase + 1}`, facts.personId, facts.id, assessedAt,

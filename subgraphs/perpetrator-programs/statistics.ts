@@ -1,4 +1,4 @@
-import { agencyStatisticsResolvers, type Figure } from '../../lib/kit';
+import { agencyStatisticsResolvers, type SqlFigure } from '../../lib/kit';
 
 const PROGRAMMES = ['GROUP_PROGRAMME', 'INDIVIDUAL_TRACK', 'TIME_OUT'];
 
@@ -23,7 +23,7 @@ export const PERPETRATOR_PROGRAM_FIGURES = {
     sql: `SELECT programme AS label, substr(ended_at, 1, 7) AS month, count(*) AS n
       ${ENDED_IN_RANGE} AND status IN ('DROPPED_OUT', 'REFERRED_BACK') GROUP BY label, month`,
   },
-} satisfies Record<string, Figure>;
+} satisfies Record<string, SqlFigure>;
 
 export const statisticsResolvers = agencyStatisticsResolvers({
   field: 'perpetratorProgram', typeName: 'PerpetratorProgramStatistics', figures: PERPETRATOR_PROGRAM_FIGURES,

@@ -1,21 +1,21 @@
-import { CLIENT_LINKS_MIGRATION, IN_ID_LIST, type Migration, openSqliteStore, type SqliteStore } from '../../lib/kit';
+import { createSqliteAgencyStore, IN_ID_LIST, type Migration, openSqliteStore, type SqliteAgencyStore, type StoreContext } from '../../lib/kit';
+import { PERPETRATOR_PROGRAM_FIGURES } from './statistics';
 
 /**
- * The perpetrator programme service's store. This is the one file a programme provider rewrites to
- * plug in its own records system: keep the row shapes and the batched queries (one query for any
- * number of persons).
+ * The perpetrator programme service's store: the store interface over the SQLite file OneRoof keeps for its data. An
+ * agency that keeps its own system rewrites this one file as an adapter with the same row shapes
+ * (an example: tests/examples/legacyHousing/adapter.ts); the subgraph, policy and disclosure log stay.
  */
-export type PerpetratorProgramsStore = SqliteStore;
+export type PerpetratorProgramsStore = SqliteAgencyStore<PerpetratorProgramsRows>;
 
 export const MIGRATIONS: Migration[] = [
-  CLIENT_LINKS_MIGRATION,
   {
-    version: 2,
+    version: 1,
     name: 'perpetrator programme records',
     sql: `
     CREATE TABLE programme_enrolments (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       programme TEXT NOT NULL CHECK (programme IN ('GROUP_PROGRAMME', 'INDIVIDUAL_TRACK', 'TIME_OUT')),
       frame TEXT NOT NULL CHECK (frame IN ('JUDICIAL', 'VOLUNTARY')),
       referred_by TEXT NOT NULL CHECK (referred_by IN ('PROSECUTOR', 'COURT', 'PROBATION_SERVICE', 'FJC', 'SOCIAL_SERVICE', 'SELF')),
@@ -29,7 +29,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX programme_enrolments_end ON programme_enrolments(ended_at, status);
     CREATE TABLE programme_sessions (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       enrolment_id TEXT NOT NULL REFERENCES programme_enrolments(id),
       held_at TEXT NOT NULL,
       attended INTEGER NOT NULL CHECK (attended IN (0, 1))
@@ -38,7 +38,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX programme_sessions_enrolment ON programme_sessions(enrolment_id, attended);
     CREATE TABLE progress_assessments (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       enrolment_id TEXT NOT NULL REFERENCES programme_enrolments(id),
       assessed_at TEXT NOT NULL,
       progress TEXT NOT NULL CHECK (progress IN ('NONE', 'SOME', 'GOOD')),
@@ -49,8 +49,12 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
-export function openPerpetratorProgramsStore(file: string): PerpetratorProgramsStore {
-  return openSqliteStore(file, MIGRATIONS);
+/**
+ * Opens the store over OneRoof's SQLite file for the agency's data, with the person links OneRoof
+ * keeps apart from it.
+ */
+export function openPerpetratorProgramsStore(context: StoreContext): PerpetratorProgramsStore {
+  return createSqliteAgencyStore<PerpetratorProgramsRows>({ data: openSqliteStore(context.dataFile, MIGRATIONS), links: context.links, rows: QUERIES, figures: PERPETRATOR_PROGRAM_FIGURES });
 }
 
 // Row shapes: columns aliased to the schema's field names; `person_id` groups rows per person.
@@ -80,6 +84,13 @@ export interface ProgressAssessmentRow {
   progress: string;
   responsibility: string;
   engagement: string;
+}
+
+/** The row type of each list field of the perpetrator-programs file, by field name. */
+export interface PerpetratorProgramsRows {
+  enrolments: ProgrammeEnrolmentRow;
+  sessions: ProgrammeSessionRow;
+  progressAssessments: ProgressAssessmentRow;
 }
 
 /** Batched queries: each takes the JSON list of person ids as its only parameter. */

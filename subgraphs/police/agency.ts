@@ -1,9 +1,8 @@
-import { defineAgency } from '../../lib/kit';
-import { createPoliceLoaders } from './loaders';
+import { defineAgency, partnerSubgraph } from '../../lib/kit';
 import { resolvers } from './resolvers';
 import { seedPolice } from './seed';
 import { interventionsPerYear, POLICE_FIGURES } from './statistics';
-import { openPoliceStore } from './store';
+import { openPoliceStore, type PoliceRows } from './store';
 
 /** Children the police record, as present at an intervention. */
 const CHILD_PRESENT_SHARE = 0.5;
@@ -11,11 +10,7 @@ const CHILD_PRESENT_SHARE = 0.5;
 /** The police zone's part of OneRoof: its subgraph, store, synthetic records and figures. `index.ts` runs it; the tools and tests find it by its id. */
 export const agency = defineAgency({
   id: 'police',
-  definition: {
-    agency: 'police',
-    resolvers,
-    createLoaders: (store) => createPoliceLoaders(store),
-  },
+  definition: partnerSubgraph<PoliceRows>('police', resolvers),
   openStore: openPoliceStore,
   seed: {
     /**

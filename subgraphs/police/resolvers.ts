@@ -1,17 +1,18 @@
-import { agencyFileResolvers, clientEntityResolvers, listColumn, viaPerson } from '../../lib/kit';
-import type { PoliceLoaders } from './loaders';
-import type { BarringOrderRow, InterventionRow } from './store';
+import { agencyFileResolvers, clientEntityResolvers, listColumn, type PartnerLoaders, viaPerson } from '../../lib/kit';
+import type { BarringOrderRow, InterventionRow, PoliceRows } from './store';
 import { statisticsResolvers } from './statistics';
 
+const rows = viaPerson<PoliceRows>();
+
 export const resolvers = {
-  Client: clientEntityResolvers<PoliceLoaders>('police'),
+  Client: clientEntityResolvers<PartnerLoaders<PoliceRows>>('police'),
   PoliceFile: {
     ...agencyFileResolvers,
-    interventions: viaPerson((l: PoliceLoaders) => l.interventions),
-    barringOrders: viaPerson((l: PoliceLoaders) => l.barringOrders),
-    riskAssessments: viaPerson((l: PoliceLoaders) => l.riskAssessments),
-    victimFollowUps: viaPerson((l: PoliceLoaders) => l.victimFollowUps),
-    complianceChecks: viaPerson((l: PoliceLoaders) => l.complianceChecks),
+    interventions: rows('interventions'),
+    barringOrders: rows('barringOrders'),
+    riskAssessments: rows('riskAssessments'),
+    victimFollowUps: rows('victimFollowUps'),
+    complianceChecks: rows('complianceChecks'),
   },
   PoliceIntervention: {
     substances: (row: InterventionRow) => listColumn(row.substances),

@@ -1,4 +1,4 @@
-import { addDays, addDaysTime, insertClientLink, involvementsOf, type Random, toListColumn, type World } from '../../lib/kit';
+import { addDays, addDaysTime, involvementsOf, type Random, toListColumn, type World } from '../../lib/kit';
 import type { PoliceStore } from './store';
 
 const KINDS = ['PHYSICAL', 'PHYSICAL', 'PHYSICAL', 'PSYCHOLOGICAL', 'PSYCHOLOGICAL', 'SEXUAL', 'ECONOMIC', 'STALKING'];
@@ -15,7 +15,7 @@ const LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
 export function seedPolice(store: PoliceStore, world: World, random: Random): void {
   const known = new Map(involvementsOf(world, 'police').map((inv, i) => [inv.clientId, { inv, personId: `PZ-P${String(i + 1).padStart(7, '0')}` }]));
   for (const { inv, personId } of known.values()) {
-    insertClientLink(store, { clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
+    store.links.insert({ clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
   }
   let report = 0;
   for (const household of world.households) {
@@ -30,7 +30,7 @@ export function seedPolice(store: PoliceStore, world: World, random: Random): vo
       const substances = random.chance(0.7) ? [...new Set([random.pick(SUBSTANCES), ...(random.chance(0.2) ? [random.pick(SUBSTANCES)] : [])])] : [];
       const childrenPresent = hasChildren && random.chance(0.55) ? 1 : 0;
       for (const [person, role] of [[v.personId, 'VICTIM'], [s.personId, 'SUSPECT']] as const) {
-        store.run(
+        store.data.run(
           'INSERT INTO interventions (id, report_number, person_id, role, occurred_at, kind, substances, children_present) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
           `${reportNumber}/${role}`, reportNumber, person, role, occurredAt, kind, toListColumn(substances), childrenPresent,
         );
@@ -39,7 +39,7 @@ export function seedPolice(store: PoliceStore, world: World, random: Random): vo
       // The fixture family (the tests' first household) always has one, after its first intervention.
       if (random.chance(0.35) || (household.first && index === 0)) addBarringOrder(store, random, { victim: v.personId, suspect: s.personId, report, day, today: world.today });
       if (random.chance(0.8)) {
-        store.run(
+        store.data.run(
           'INSERT INTO victim_follow_ups (id, person_id, contacted_at, channel, outcome) VALUES (?, ?, ?, ?, ?)',
           `FU-${report}`, v.personId, addDays(day, random.int(1, 10)), random.pick(['PHONE', 'PHONE', 'HOME_VISIT', 'OFFICE']),
           random.pick(['REACHED', 'REACHED', 'NOT_REACHED', 'REFERRED_TO_FJC']),
@@ -51,7 +51,7 @@ export function seedPolice(store: PoliceStore, world: World, random: Random): vo
 
 function addRiskAssessment(store: PoliceStore, random: Random, personId: string, report: number, day: string): void {
   const score = random.int(2, 20);
-  store.run(
+  store.data.run(
     'INSERT INTO risk_assessments (id, person_id, assessed_at, instrument, score, level) VALUES (?, ?, ?, ?, ?, ?)',
     `RA-${report}`, personId, day, 'Police DV risk checklist', score, LEVELS[Math.min(3, Math.floor(score / 5))],
   );
@@ -72,14 +72,14 @@ function addBarringOrder(store: PoliceStore, random: Random, facts: BarringOrder
   const status = breached ? 'BREACHED' : endsAt >= facts.today ? 'ACTIVE' : random.chance(0.05) ? 'LIFTED' : 'EXPIRED';
   const conditions = toListColumn(['No entry to the family home', 'No contact with the persons living there']);
   for (const [person, role] of [[facts.suspect, 'SUBJECT'], [facts.victim, 'PROTECTED_PERSON']] as const) {
-    store.run(
+    store.data.run(
       'INSERT INTO barring_orders (id, person_id, role, starts_at, ends_at, extended, status, conditions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       `BO-${facts.report}-${role}`, person, role, facts.day, endsAt, extended ? 1 : 0, status, conditions,
     );
   }
   const checks = random.int(1, 3);
   for (let i = 0; i < checks; i += 1) {
-    store.run(
+    store.data.run(
       'INSERT INTO compliance_checks (id, person_id, checked_at, kind, compliant) VALUES (?, ?, ?, ?, ?)',
       `CC-${facts.report}-${i}`, facts.suspect, addDays(facts.day, random.int(1, 13)), random.pick(['HOME_VISIT', 'PHONE_CHECK', 'PATROL']),
       breached && i === checks - 1 ? 0 : 1,

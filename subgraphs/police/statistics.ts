@@ -1,4 +1,4 @@
-import { agencyStatisticsResolvers, type Figure, type SqliteStore } from '../../lib/kit';
+import { agencyStatisticsResolvers, type SqlFigure, type SqliteAgencyStore } from '../../lib/kit';
 
 const KINDS = ['PHYSICAL', 'PSYCHOLOGICAL', 'SEXUAL', 'ECONOMIC', 'STALKING'];
 const SUBSTANCES = ['ALCOHOL', 'CANNABIS', 'COCAINE', 'OTHER_DRUGS', 'MEDICATION'];
@@ -44,11 +44,11 @@ export const POLICE_FIGURES = {
     sql: `SELECT 'ALL' AS label, substr(starts_at, 1, 7) AS month, count(*) AS n
       FROM barring_orders WHERE starts_at >= @from AND starts_at < @until AND role = 'SUBJECT' AND extended = 1 GROUP BY month`,
   },
-} satisfies Record<string, Figure>;
+} satisfies Record<string, SqlFigure>;
 
 /** Domestic-violence interventions (official reports, however many persons each names) per calendar year: the calibration's yardstick. */
-export function interventionsPerYear(store: SqliteStore): Map<number, number> {
-  const rows = store.all<{ year: string; n: number }>(
+export function interventionsPerYear(store: Pick<SqliteAgencyStore<object>, 'data'>): Map<number, number> {
+  const rows = store.data.all<{ year: string; n: number }>(
     'SELECT substr(occurred_at, 1, 4) AS year, count(DISTINCT report_number) AS n FROM interventions GROUP BY year',
   );
   return new Map(rows.map((row) => [Number(row.year), row.n]));

@@ -1,21 +1,22 @@
-import { CLIENT_LINKS_MIGRATION, IN_ID_LIST, type Migration, openSqliteStore, type SqliteStore } from '../../lib/kit';
+import { createSqliteAgencyStore, IN_ID_LIST, type Migration, openSqliteStore, type SqliteAgencyStore, type StoreContext } from '../../lib/kit';
+import { POLICE_FIGURES } from './statistics';
 
 /**
- * The police zone's store. This is the one file a police zone rewrites to plug in its own records
- * system: keep the row shapes and the batched queries (one query for any number of persons).
+ * The police zone's store: the store interface over the SQLite file OneRoof keeps for its data. An
+ * agency that keeps its own system rewrites this one file as an adapter with the same row shapes
+ * (an example: tests/examples/legacyHousing/adapter.ts); the subgraph, policy and disclosure log stay.
  */
-export type PoliceStore = SqliteStore;
+export type PoliceStore = SqliteAgencyStore<PoliceRows>;
 
 export const MIGRATIONS: Migration[] = [
-  CLIENT_LINKS_MIGRATION,
   {
-    version: 2,
+    version: 1,
     name: 'police records',
     sql: `
     CREATE TABLE interventions (
       id TEXT PRIMARY KEY,
       report_number TEXT NOT NULL,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       role TEXT NOT NULL CHECK (role IN ('VICTIM', 'SUSPECT')),
       occurred_at TEXT NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('PHYSICAL', 'PSYCHOLOGICAL', 'SEXUAL', 'ECONOMIC', 'STALKING')),
@@ -26,7 +27,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX interventions_time ON interventions(occurred_at);
     CREATE TABLE barring_orders (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       role TEXT NOT NULL CHECK (role IN ('SUBJECT', 'PROTECTED_PERSON')),
       starts_at TEXT NOT NULL,
       ends_at TEXT NOT NULL,
@@ -38,7 +39,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX barring_orders_time ON barring_orders(starts_at);
     CREATE TABLE risk_assessments (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       assessed_at TEXT NOT NULL,
       instrument TEXT NOT NULL,
       score INTEGER NOT NULL,
@@ -47,7 +48,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX risk_assessments_person ON risk_assessments(person_id, assessed_at);
     CREATE TABLE victim_follow_ups (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       contacted_at TEXT NOT NULL,
       channel TEXT NOT NULL CHECK (channel IN ('PHONE', 'HOME_VISIT', 'OFFICE')),
       outcome TEXT NOT NULL CHECK (outcome IN ('REACHED', 'NOT_REACHED', 'REFERRED_TO_FJC'))
@@ -55,7 +56,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX victim_follow_ups_person ON victim_follow_ups(person_id, contacted_at);
     CREATE TABLE compliance_checks (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       checked_at TEXT NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('HOME_VISIT', 'PHONE_CHECK', 'PATROL')),
       compliant INTEGER NOT NULL
@@ -63,7 +64,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX compliance_checks_person ON compliance_checks(person_id, checked_at);`,
   },
   {
-    version: 3,
+    version: 2,
     name: 'statistics: interventions and barring orders by day, with the columns counted',
     // The figures (statistics.ts) count a year of the zone's biggest tables by day: with every
     // column they read in the index, SQLite answers from the index alone, never visiting a row.
@@ -73,8 +74,12 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
-export function openPoliceStore(file: string): PoliceStore {
-  return openSqliteStore(file, MIGRATIONS);
+/**
+ * Opens the store over OneRoof's SQLite file for the agency's data, with the person links OneRoof
+ * keeps apart from it.
+ */
+export function openPoliceStore(context: StoreContext): PoliceStore {
+  return createSqliteAgencyStore<PoliceRows>({ data: openSqliteStore(context.dataFile, MIGRATIONS), links: context.links, rows: QUERIES, figures: POLICE_FIGURES });
 }
 
 // Row shapes: columns aliased to the schema's field names; `person_id` groups rows per person.
@@ -115,6 +120,15 @@ export interface ComplianceCheckRow {
   checkedAt: string;
   kind: string;
   compliant: number;
+}
+
+/** The row type of each list field of the police file, by field name. */
+export interface PoliceRows {
+  interventions: InterventionRow;
+  barringOrders: BarringOrderRow;
+  riskAssessments: RiskAssessmentRow;
+  victimFollowUps: VictimFollowUpRow;
+  complianceChecks: ComplianceCheckRow;
 }
 
 /** Batched queries: each takes the JSON list of person ids as its only parameter. */

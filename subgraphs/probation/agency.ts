@@ -1,9 +1,8 @@
-import { defineAgency } from '../../lib/kit';
-import { createProbationLoaders } from './loaders';
+import { defineAgency, partnerSubgraph } from '../../lib/kit';
 import { resolvers } from './resolvers';
 import { seedProbation } from './seed';
 import { PROBATION_FIGURES } from './statistics';
-import { openProbationStore } from './store';
+import { openProbationStore, type ProbationRows } from './store';
 
 /** Of the families reported to the police, those where probation supervises the person who used violence. */
 const SUPERVISED_SHARE = 0.7;
@@ -11,11 +10,7 @@ const SUPERVISED_SHARE = 0.7;
 /** The probation service's part of OneRoof: its subgraph, store, synthetic records and figures. `index.ts` runs it; the tools and tests find it by its id. */
 export const agency = defineAgency({
   id: 'probation',
-  definition: {
-    agency: 'probation',
-    resolvers,
-    createLoaders: (store) => createProbationLoaders(store),
-  },
+  definition: partnerSubgraph<ProbationRows>('probation', resolvers),
   openStore: openProbationStore,
   seed: {
     /** Probation supervises the person who used violence in 7 in 10 of the families reported to the police. */

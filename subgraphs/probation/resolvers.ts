@@ -1,16 +1,17 @@
-import { agencyFileResolvers, clientEntityResolvers, listColumn, viaPerson } from '../../lib/kit';
-import type { ProbationLoaders } from './loaders';
-import type { ProbationOrderRow } from './store';
+import { agencyFileResolvers, clientEntityResolvers, listColumn, type PartnerLoaders, viaPerson } from '../../lib/kit';
+import type { ProbationOrderRow, ProbationRows } from './store';
 import { statisticsResolvers } from './statistics';
 
+const rows = viaPerson<ProbationRows>();
+
 export const resolvers = {
-  Client: clientEntityResolvers<ProbationLoaders>('probation'),
+  Client: clientEntityResolvers<PartnerLoaders<ProbationRows>>('probation'),
   ProbationFile: {
     ...agencyFileResolvers,
-    supervisionOrders: viaPerson((l: ProbationLoaders) => l.supervisionOrders),
-    appointments: viaPerson((l: ProbationLoaders) => l.appointments),
-    reports: viaPerson((l: ProbationLoaders) => l.reports),
-    breaches: viaPerson((l: ProbationLoaders) => l.breaches),
+    supervisionOrders: rows('supervisionOrders'),
+    appointments: rows('appointments'),
+    reports: rows('reports'),
+    breaches: rows('breaches'),
   },
   ProbationOrder: {
     conditions: (row: ProbationOrderRow) => listColumn(row.conditions),

@@ -1,4 +1,4 @@
-import { addDays, insertClientLink, involvementsOf, type Random, toListColumn, type World } from '../../lib/kit';
+import { addDays, involvementsOf, type Random, toListColumn, type World } from '../../lib/kit';
 import type { ProbationStore } from './store';
 
 type Frame = 'PROBATION_SUSPENDED_SENTENCE' | 'AUTONOMOUS_PROBATION_SENTENCE' | 'CONDITIONAL_RELEASE' | 'ELECTRONIC_MONITORING' | 'PRETRIAL_CONDITIONS';
@@ -63,7 +63,7 @@ export function seedProbation(store: ProbationStore, world: World, random: Rando
   let orders = 0;
   involvementsOf(world, 'probation').forEach((inv, i) => {
     const personId = `JH-${String(i + 1).padStart(7, '0')}`;
-    insertClientLink(store, { clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
+    store.links.insert({ clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
     const start = inv.since < world.today ? inv.since : world.today;
     const plan: Frame[] = random.chance(0.2) ? ['PRETRIAL_CONDITIONS', random.pick(SENTENCES)] : [random.pick(FRAMES)];
     const breachOn = random.chance(0.55) ? random.int(0, plan.length - 1) : -1;
@@ -109,18 +109,18 @@ function seedOrder(store: ProbationStore, random: Random, order: Order, options:
   const endsAt = revoked ? revokedAt : order.plannedEnd;
   const status = revoked ? 'REVOKED' : endsAt < today ? 'COMPLETED' : 'ACTIVE';
   const breaches = planned.filter((b) => b.occurredAt <= endsAt);
-  store.run(
+  store.data.run(
     'INSERT INTO probation_orders (id, person_id, legal_frame, starts_at, ends_at, status, conditions) VALUES (?, ?, ?, ?, ?, ?, ?)',
     order.id, order.personId, order.frame, order.startsAt, endsAt, status, toListColumn(order.conditions),
   );
   appointments.filter((a) => a.scheduledAt <= endsAt && (a.outcome !== 'PLANNED' || status === 'ACTIVE')).forEach((a, n) => {
-    store.run(
+    store.data.run(
       'INSERT INTO probation_appointments (id, person_id, order_id, scheduled_at, kind, outcome) VALUES (?, ?, ?, ?, ?, ?)',
       `${order.id}/A${n + 1}`, order.personId, order.id, a.scheduledAt, a.kind, a.outcome,
     );
   });
   breaches.forEach((b, n) => {
-    store.run(
+    store.data.run(
       'INSERT INTO probation_breaches (id, person_id, order_id, occurred_at, kind, reported_to_prosecutor) VALUES (?, ?, ?, ?, ?, ?)',
       `${order.id}/B${n + 1}`, order.personId, order.id, b.occurredAt, b.kind, b.reported ? 1 : 0,
     );
@@ -198,7 +198,7 @@ function seedReports(store: ProbationStore, random: Random, order: Order, facts:
     reports.push([final, 'FINAL_REPORT', breachedBy(final) ? 'PARTLY_COMPLIANT' : 'COMPLIANT']);
   }
   reports.forEach(([submittedAt, kind, compliance], n) => {
-    store.run(
+    store.data.run(
       'INSERT INTO probation_reports (id, person_id, order_id, submitted_at, kind, recipient, compliance) VALUES (?, ?, ?, ?, ?, ?, ?)',
       `${order.id}/R${n + 1}`, order.personId, order.id, submittedAt, kind, recipient, compliance,
     );

@@ -1,4 +1,4 @@
-import { agencyStatisticsResolvers, type Figure } from '../../lib/kit';
+import { agencyStatisticsResolvers, type SqlFigure } from '../../lib/kit';
 
 const LEGAL_FRAMES = [
   'PROBATION_SUSPENDED_SENTENCE', 'AUTONOMOUS_PROBATION_SENTENCE', 'CONDITIONAL_RELEASE', 'ELECTRONIC_MONITORING', 'PRETRIAL_CONDITIONS',
@@ -17,6 +17,6 @@ export const PROBATION_FIGURES = {
     sql: `SELECT kind AS label, substr(occurred_at, 1, 7) AS month, count(*) AS n
       FROM probation_breaches WHERE occurred_at >= @from AND occurred_at < @until GROUP BY label, month`,
   },
-} satisfies Record<string, Figure>;
+} satisfies Record<string, SqlFigure>;
 
 export const statisticsResolvers = agencyStatisticsResolvers({ field: 'probation', typeName: 'ProbationStatistics', figures: PROBATION_FIGURES });

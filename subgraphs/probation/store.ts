@@ -1,20 +1,21 @@
-import { CLIENT_LINKS_MIGRATION, IN_ID_LIST, type Migration, openSqliteStore, type SqliteStore } from '../../lib/kit';
+import { createSqliteAgencyStore, IN_ID_LIST, type Migration, openSqliteStore, type SqliteAgencyStore, type StoreContext } from '../../lib/kit';
+import { PROBATION_FIGURES } from './statistics';
 
 /**
- * The probation service's store. This is the one file a justitiehuis rewrites to plug in its own
- * case system: keep the row shapes and the batched queries (one query for any number of persons).
+ * The probation service's store: the store interface over the SQLite file OneRoof keeps for its data. An
+ * agency that keeps its own system rewrites this one file as an adapter with the same row shapes
+ * (an example: tests/examples/legacyHousing/adapter.ts); the subgraph, policy and disclosure log stay.
  */
-export type ProbationStore = SqliteStore;
+export type ProbationStore = SqliteAgencyStore<ProbationRows>;
 
 export const MIGRATIONS: Migration[] = [
-  CLIENT_LINKS_MIGRATION,
   {
-    version: 2,
+    version: 1,
     name: 'probation records',
     sql: `
     CREATE TABLE probation_orders (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       legal_frame TEXT NOT NULL CHECK (legal_frame IN ('PROBATION_SUSPENDED_SENTENCE', 'AUTONOMOUS_PROBATION_SENTENCE',
         'CONDITIONAL_RELEASE', 'ELECTRONIC_MONITORING', 'PRETRIAL_CONDITIONS')),
       starts_at TEXT NOT NULL,
@@ -26,7 +27,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX probation_orders_time ON probation_orders(starts_at);
     CREATE TABLE probation_appointments (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       order_id TEXT NOT NULL REFERENCES probation_orders(id),
       scheduled_at TEXT NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('INTAKE', 'SUPERVISION_INTERVIEW', 'HOME_VISIT', 'PHONE_CONTACT', 'NETWORK_MEETING')),
@@ -36,7 +37,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX probation_appointments_time ON probation_appointments(scheduled_at);
     CREATE TABLE probation_reports (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       order_id TEXT NOT NULL REFERENCES probation_orders(id),
       submitted_at TEXT NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('START_REPORT', 'PROGRESS_REPORT', 'BREACH_REPORT', 'FINAL_REPORT')),
@@ -47,7 +48,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX probation_reports_time ON probation_reports(submitted_at);
     CREATE TABLE probation_breaches (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       order_id TEXT NOT NULL REFERENCES probation_orders(id),
       occurred_at TEXT NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('NO_CONTACT_VIOLATED', 'PROGRAMME_ABSENCE', 'MISSED_APPOINTMENTS',
@@ -59,8 +60,12 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
-export function openProbationStore(file: string): ProbationStore {
-  return openSqliteStore(file, MIGRATIONS);
+/**
+ * Opens the store over OneRoof's SQLite file for the agency's data, with the person links OneRoof
+ * keeps apart from it.
+ */
+export function openProbationStore(context: StoreContext): ProbationStore {
+  return createSqliteAgencyStore<ProbationRows>({ data: openSqliteStore(context.dataFile, MIGRATIONS), links: context.links, rows: QUERIES, figures: PROBATION_FIGURES });
 }
 
 // Row shapes: columns aliased to the schema's field names; `person_id` groups rows per person.
@@ -94,6 +99,14 @@ export interface ProbationBreachRow {
   occurredAt: string;
   kind: string;
   reportedToProsecutor: number;
+}
+
+/** The row type of each list field of the probation file, by field name. */
+export interface ProbationRows {
+  supervisionOrders: ProbationOrderRow;
+  appointments: ProbationAppointmentRow;
+  reports: ProbationReportRow;
+  breaches: ProbationBreachRow;
 }
 
 /** Batched queries: each takes the JSON list of person ids as its only parameter. */

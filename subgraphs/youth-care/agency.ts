@@ -1,9 +1,8 @@
-import { defineAgency } from '../../lib/kit';
-import { createYouthCareLoaders } from './loaders';
+import { defineAgency, partnerSubgraph } from '../../lib/kit';
 import { resolvers } from './resolvers';
 import { seedYouthCare } from './seed';
 import { YOUTH_CARE_FIGURES } from './statistics';
-import { openYouthCareStore } from './store';
+import { openYouthCareStore, type YouthCareRows } from './store';
 
 /** Families with children that youth care knows. */
 const KNOWN_SHARE = 0.7;
@@ -11,11 +10,7 @@ const KNOWN_SHARE = 0.7;
 /** Youth care's part of OneRoof: its subgraph, store, synthetic records and figures. `index.ts` runs it; the tools and tests find it by its id. */
 export const agency = defineAgency({
   id: 'youth-care',
-  definition: {
-    agency: 'youth-care',
-    resolvers,
-    createLoaders: (store) => createYouthCareLoaders(store),
-  },
+  definition: partnerSubgraph<YouthCareRows>('youth-care', resolvers),
   openStore: openYouthCareStore,
   seed: {
     /** Youth care knows 7 in 10 families with children: every child, and the parent the children live with. */

@@ -1,15 +1,17 @@
-import { agencyFileResolvers, clientEntityResolvers, viaPerson } from '../../lib/kit';
-import type { YouthCareLoaders } from './loaders';
+import { agencyFileResolvers, clientEntityResolvers, type PartnerLoaders, viaPerson } from '../../lib/kit';
 import { statisticsResolvers } from './statistics';
+import type { YouthCareRows } from './store';
+
+const rows = viaPerson<YouthCareRows>();
 
 export const resolvers = {
-  Client: clientEntityResolvers<YouthCareLoaders>('youthCare'),
+  Client: clientEntityResolvers<PartnerLoaders<YouthCareRows>>('youthCare'),
   YouthCareFile: {
     ...agencyFileResolvers,
-    measures: viaPerson((l: YouthCareLoaders) => l.measures),
-    placements: viaPerson((l: YouthCareLoaders) => l.placements),
-    supervisedContacts: viaPerson((l: YouthCareLoaders) => l.supervisedContacts),
-    parentalGuidance: viaPerson((l: YouthCareLoaders) => l.parentalGuidance),
+    measures: rows('measures'),
+    placements: rows('placements'),
+    supervisedContacts: rows('supervisedContacts'),
+    parentalGuidance: rows('parentalGuidance'),
   },
   ...statisticsResolvers,
 };

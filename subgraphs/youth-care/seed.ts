@@ -1,4 +1,4 @@
-import { addDays, households, insertClientLink, involvementsOf, MUNICIPALITIES, type Random, type World, type WorldInvolvement } from '../../lib/kit';
+import { addDays, households, involvementsOf, MUNICIPALITIES, type Random, type World, type WorldInvolvement } from '../../lib/kit';
 import type { YouthCareStore } from './store';
 
 const HOME_MEASURES = ['HOME_SUPERVISION', 'HOME_SUPERVISION', 'JUVENILE_COURT_MEASURE', 'VOLUNTARY_SUPPORT', 'VOLUNTARY_SUPPORT'];
@@ -38,7 +38,7 @@ export function seedYouthCare(store: YouthCareStore, world: World, random: Rando
     involvementsOf(world, 'youth-care').map((inv, i) => [inv.clientId, { inv, personId: `JZ-${String(i + 1).padStart(7, '0')}` }]),
   );
   for (const { inv, personId } of known.values()) {
-    insertClientLink(store, { clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
+    store.links.insert({ clientId: inv.clientId, personId, capacity: inv.capacity, since: inv.since, contactPerson: inv.contactPerson });
   }
   let sequence = 0;
   const context: Context = { store, random, today: world.today, next: () => `JZ-R${String((sequence += 1)).padStart(8, '0')}` };
@@ -76,7 +76,7 @@ function seedChild(context: Context, child: Known, plan: FamilyPlan): void {
   const measureId = addMeasure(context, child.personId, { kind, frame: judicial ? 'JUDICIAL' : 'VOLUNTARY', start, end });
   const ended = end !== null && end < today;
   if (plan.placement && start <= today) {
-    context.store.run(
+    context.store.data.run(
       'INSERT INTO placements (id, person_id, measure_id, kind, starts_on, ends_on, placement_municipality) VALUES (?, ?, ?, ?, ?, ?, ?)',
       context.next(), child.personId, measureId, plan.placement.kind, start, ended ? end : null, plan.placement.municipality,
     );
@@ -95,7 +95,7 @@ interface MeasureFacts {
 function addMeasure(context: Context, personId: string, facts: MeasureFacts): string {
   const status = facts.start > context.today ? 'PLANNED' : facts.end !== null && facts.end < context.today ? 'ENDED' : 'ACTIVE';
   const id = context.next();
-  context.store.run(
+  context.store.data.run(
     'INSERT INTO measures (id, person_id, kind, legal_frame, starts_on, ends_on, status) VALUES (?, ?, ?, ?, ?, ?, ?)',
     id, personId, facts.kind, facts.frame, facts.start, facts.end, status,
   );
@@ -116,7 +116,7 @@ function addContact(context: Context, personId: string, facts: ContactFacts): vo
   const supervisedBy = facts.placed && random.chance(0.4) ? 'PLACEMENT_CARERS' : random.chance(0.75) ? 'CONTACT_CENTRE' : 'YOUTH_CARE_WORKER';
   // Contact with the parent who used violence is suspended more often, after incidents or at the child's wish.
   const suspended = random.chance(facts.role === 'PERPETRATOR_PARENT' ? 0.18 : 0.05);
-  context.store.run(
+  context.store.data.run(
     'INSERT INTO supervised_contacts (id, person_id, parent_role, frequency, supervised_by, starts_on, status) VALUES (?, ?, ?, ?, ?, ?, ?)',
     context.next(), personId, facts.role, random.pick(FREQUENCIES), supervisedBy, start, facts.ended ? 'ENDED' : suspended ? 'SUSPENDED' : 'ACTIVE',
   );
@@ -131,7 +131,7 @@ function seedGuidance(context: Context, parent: Known): void {
   const finishedBy = addDays(start, kind === 'FAMILY_CRISIS_INTERVENTION' ? 42 : random.int(150, 300));
   const dropped = random.chance(0.18);
   const status = finishedBy < today ? (dropped ? 'DROPPED_OUT' : 'COMPLETED') : dropped && random.chance(0.5) ? 'DROPPED_OUT' : 'ACTIVE';
-  context.store.run(
+  context.store.data.run(
     'INSERT INTO parental_guidance (id, person_id, kind, starts_on, status) VALUES (?, ?, ?, ?, ?)',
     context.next(), parent.personId, kind, start, status,
   );

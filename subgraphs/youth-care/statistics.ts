@@ -1,4 +1,4 @@
-import { agencyStatisticsResolvers, type Figure } from '../../lib/kit';
+import { agencyStatisticsResolvers, type SqlFigure } from '../../lib/kit';
 
 const MEASURE_KINDS = ['HOME_SUPERVISION', 'OUT_OF_HOME_PLACEMENT', 'JUVENILE_COURT_MEASURE', 'VOLUNTARY_SUPPORT'];
 const PARENT_ROLES = ['VICTIM_PARENT', 'PERPETRATOR_PARENT'];
@@ -15,6 +15,6 @@ export const YOUTH_CARE_FIGURES = {
     sql: `SELECT parent_role AS label, substr(starts_on, 1, 7) AS month, count(*) AS n
       FROM supervised_contacts WHERE starts_on >= @from AND starts_on < @until GROUP BY label, month`,
   },
-} satisfies Record<string, Figure>;
+} satisfies Record<string, SqlFigure>;
 
 export const statisticsResolvers = agencyStatisticsResolvers({ field: 'youthCare', typeName: 'YouthCareStatistics', figures: YOUTH_CARE_FIGURES });

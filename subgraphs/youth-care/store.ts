@@ -1,20 +1,21 @@
-import { CLIENT_LINKS_MIGRATION, IN_ID_LIST, type Migration, openSqliteStore, type SqliteStore } from '../../lib/kit';
+import { createSqliteAgencyStore, IN_ID_LIST, type Migration, openSqliteStore, type SqliteAgencyStore, type StoreContext } from '../../lib/kit';
+import { YOUTH_CARE_FIGURES } from './statistics';
 
 /**
- * Youth care's store. This is the one file a youth care agency rewrites to plug in its own records
- * system: keep the row shapes and the batched queries (one query for any number of persons).
+ * Youth care's store: the store interface over the SQLite file OneRoof keeps for its data. An agency
+ * that keeps its own system rewrites this one file as an adapter with the same row shapes (an
+ * example: tests/examples/legacyHousing/adapter.ts); the subgraph, policy and disclosure log stay.
  */
-export type YouthCareStore = SqliteStore;
+export type YouthCareStore = SqliteAgencyStore<YouthCareRows>;
 
 export const MIGRATIONS: Migration[] = [
-  CLIENT_LINKS_MIGRATION,
   {
-    version: 2,
+    version: 1,
     name: 'youth care records',
     sql: `
     CREATE TABLE measures (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('HOME_SUPERVISION', 'OUT_OF_HOME_PLACEMENT', 'JUVENILE_COURT_MEASURE', 'VOLUNTARY_SUPPORT')),
       legal_frame TEXT NOT NULL CHECK (legal_frame IN ('VOLUNTARY', 'JUDICIAL')),
       starts_on TEXT NOT NULL,
@@ -25,7 +26,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX measures_time ON measures(starts_on);
     CREATE TABLE placements (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       measure_id TEXT REFERENCES measures(id),
       kind TEXT NOT NULL CHECK (kind IN ('FOSTER_FAMILY', 'RESIDENTIAL', 'KINSHIP')),
       starts_on TEXT NOT NULL,
@@ -36,7 +37,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX placements_time ON placements(starts_on);
     CREATE TABLE supervised_contacts (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       parent_role TEXT NOT NULL CHECK (parent_role IN ('VICTIM_PARENT', 'PERPETRATOR_PARENT')),
       frequency TEXT NOT NULL CHECK (frequency IN ('WEEKLY', 'FORTNIGHTLY', 'MONTHLY')),
       supervised_by TEXT NOT NULL CHECK (supervised_by IN ('CONTACT_CENTRE', 'YOUTH_CARE_WORKER', 'PLACEMENT_CARERS')),
@@ -47,7 +48,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX supervised_contacts_time ON supervised_contacts(starts_on);
     CREATE TABLE parental_guidance (
       id TEXT PRIMARY KEY,
-      person_id TEXT NOT NULL REFERENCES client_links(person_id),
+      person_id TEXT NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('PARENTING_SUPPORT', 'HOME_GUIDANCE', 'FAMILY_CRISIS_INTERVENTION')),
       starts_on TEXT NOT NULL,
       status TEXT NOT NULL CHECK (status IN ('ACTIVE', 'COMPLETED', 'DROPPED_OUT'))
@@ -57,8 +58,12 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
-export function openYouthCareStore(file: string): YouthCareStore {
-  return openSqliteStore(file, MIGRATIONS);
+/**
+ * Opens the store over OneRoof's SQLite file for the agency's data, with the person links OneRoof
+ * keeps apart from it.
+ */
+export function openYouthCareStore(context: StoreContext): YouthCareStore {
+  return createSqliteAgencyStore<YouthCareRows>({ data: openSqliteStore(context.dataFile, MIGRATIONS), links: context.links, rows: QUERIES, figures: YOUTH_CARE_FIGURES });
 }
 
 // Row shapes: columns aliased to the schema's field names; `person_id` groups rows per person.
@@ -90,6 +95,14 @@ export interface ParentalGuidanceRow {
   kind: string;
   startsOn: string;
   status: string;
+}
+
+/** The row type of each list field of the youth-care file, by field name. */
+export interface YouthCareRows {
+  measures: MeasureRow;
+  placements: PlacementRow;
+  supervisedContacts: SupervisedContactRow;
+  parentalGuidance: ParentalGuidanceRow;
 }
 
 /** Batched queries: each takes the JSON list of person ids as its only parameter. */

@@ -70,7 +70,7 @@ describe('disclosure records under concurrent load (loopback, bounded)', () => {
     await stack.stop();
   });
 
-  const countOf = (agency: AgencyId) => stack.subgraphs[agency].store.get<{ n: number }>('SELECT COUNT(*) AS n FROM disclosure_log')!.n;
+  const countOf = (agency: AgencyId) => stack.subgraphs[agency].oneroof.sqlite.get<{ n: number }>('SELECT COUNT(*) AS n FROM disclosure_log')!.n;
 
   it(`records exactly one disclosure per (request, client) each agency decided: ${REQUESTS} requests, ${CONCURRENCY} at a time`, async () => {
     const requests = plan();
@@ -96,7 +96,7 @@ describe('disclosure records under concurrent load (loopback, bounded)', () => {
     const expected = expectedPairs(requests);
     for (const agency of LOGGED) {
       expect(countOf(agency) - before[agency]!).toBe(expected[agency]!.length);
-      const recorded = stack.subgraphs[agency].store
+      const recorded = stack.subgraphs[agency].oneroof.sqlite
         .all<{ pair: string }>("SELECT request_id || '/' || client_id AS pair FROM disclosure_log WHERE request_id LIKE 'load-%' ORDER BY pair")
         .map((r) => r.pair);
       // The same pairs, each once: nothing lost, nothing doubled, nothing under another request's id.

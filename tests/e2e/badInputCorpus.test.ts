@@ -13,13 +13,14 @@ const DISCLOSURE_LOG = 'disclosure_log';
 
 type Counts = Record<string, number>;
 
-/** Rows per table of every agency's store, `agency.table`. */
+/** Rows per table of every agency's stores (its data, and OneRoof's own for it), `agency.table`. */
 function storeCounts(stack: TestStack): Counts {
   const counts: Counts = {};
   for (const agency of AGENCIES) {
-    const { db } = stack.subgraphs[agency].store;
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    for (const { name } of tables) counts[`${agency}.${name}`] = (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n;
+    for (const { db } of [stack.subgraphs[agency].store, stack.subgraphs[agency].oneroof.sqlite]) {
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'").all() as { name: string }[];
+      for (const { name } of tables) counts[`${agency}.${name}`] = (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n;
+    }
   }
   return counts;
 }

@@ -56,7 +56,7 @@ describe('the default synthetic world', () => {
     const totals = seriesOf(statistics, 'police').interventionsByKind!.map((series) => series.total);
     expect(totals.every((total) => !total.suppressed)).toBe(true);
     const answered = totals.reduce((sum, total) => sum + total.value!, 0);
-    expect(answered).toBe(interventionsPerYear(stack.subgraphs.police.store).get(year));
+    expect(answered).toBe(interventionsPerYear({ data: stack.subgraphs.police.store }).get(year));
     expect(answered).toBeGreaterThanOrEqual(800);
     expect(answered).toBeLessThanOrEqual(1200);
   });
@@ -64,7 +64,7 @@ describe('the default synthetic world', () => {
   it.each(YEARS)('shows more than half of the police figures\' monthly cells in %i', async (year) => {
     const period = yearOf(year, 'MONTH');
     const answered = cellsInAnswer(await figuresFor(period), 'police');
-    expect(answered).toEqual(publishedCells(stack.subgraphs.police.store, 'police', period));
+    expect(answered).toEqual(await publishedCells(stack.subgraphs.police.agencyStore, 'police', period));
     expect(shareShown(answered)).toBeGreaterThan(0.5);
   });
 
@@ -72,20 +72,21 @@ describe('the default synthetic world', () => {
     const statistics = await figuresFor(QUARTERS);
     for (const agency of AGENCIES) {
       const answered = cellsInAnswer(statistics, agency);
-      expect({ agency, cells: answered }).toEqual({ agency, cells: publishedCells(stack.subgraphs[agency].store, agency, QUARTERS) });
+      expect({ agency, cells: answered }).toEqual({ agency, cells: await publishedCells(stack.subgraphs[agency].agencyStore, agency, QUARTERS) });
       expect({ agency, mostShown: shareShown(answered) > 0.5 }).toEqual({ agency, mostShown: true });
     }
   });
 
   it('has children in most families the police intervene with, and substances in most interventions, mostly the aggressor\'s', () => {
     const police = stack.subgraphs.police.store;
-    const clientOf = (store: typeof police) =>
-      new Map(store.all<{ person: string; client: string }>('SELECT person_id AS person, fjc_client_id AS client FROM client_links').map((r) => [r.person, r.client]));
+    // Each agency's person links, in OneRoof's own store for it.
+    const clientOf = (agency: AgencyId) =>
+      new Map(stack.subgraphs[agency].oneroof.sqlite.all<{ person: string; client: string }>('SELECT person_id AS person, fjc_client_id AS client FROM client_links').map((r) => [r.person, r.client]));
     const withChildren = new Set<string>();
     for (const members of households(world).values()) {
       if (members.some((m) => m.role === 'CHILD')) members.forEach((m) => withChildren.add(m.id));
     }
-    const policeClients = clientOf(police);
+    const policeClients = clientOf('police');
     const reports = police.all<{ person: string; substances: string }>(
       "SELECT person_id AS person, substances FROM interventions WHERE role = 'VICTIM' AND occurred_at >= ? AND occurred_at < ?",
       `${YEARS[0]}-01-01`, `${YEARS[YEARS.length - 1]! + 1}-01-01`,
@@ -95,7 +96,7 @@ describe('the default synthetic world', () => {
     expect(share(reports.filter((r) => r.substances !== '').length)).toBeGreaterThan(0.5);
     // Beyond the police report, which names the aggressor's substances: addiction care is mostly theirs too.
     const mentalHealth = stack.subgraphs['mental-health'].store;
-    const careClients = clientOf(mentalHealth);
+    const careClients = clientOf('mental-health');
     const roleOf = new Map(world.clients.map((c) => [c.id, c.role]));
     const roles = mentalHealth
       .all<{ person: string }>('SELECT person_id AS person FROM care_episodes WHERE addiction_care = 1')

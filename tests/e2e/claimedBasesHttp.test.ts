@@ -80,7 +80,7 @@ describe('claimed bases over HTTP', () => {
 
   it('never stores or prints a conference id a caller made up; prints the one that was the basis', async () => {
     for (const agency of AGENCIES) {
-      const stored = stack.subgraphs[agency].store.get<{ n: number }>("SELECT count(*) AS n FROM disclosure_log WHERE conference_id LIKE '%consent%' OR request_id = 'hostile-conference'")!;
+      const stored = stack.subgraphs[agency].oneroof.sqlite.get<{ n: number }>("SELECT count(*) AS n FROM disclosure_log WHERE conference_id LIKE '%consent%' OR request_id = 'hostile-conference'")!;
       expect([agency, stored.n]).toEqual([agency, 0]);
     }
     const report = await rawRequest(stack.gatewayUrl, {

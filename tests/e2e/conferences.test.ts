@@ -1,3 +1,4 @@
+import type { FjcStore } from '../../subgraphs/fjc/store';
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import type { RequestContext } from '../../lib/viewer';
@@ -80,7 +81,7 @@ describe('security conferences through the gateway', () => {
       viewer: { sub: viewer.sub, name: viewer.sub, agency: viewer.agency, roles: viewer.roles } as RequestContext['viewer'],
       purpose: 'SECURITY_CONFERENCE', conferenceId, requestId: 'bases-check', token: 'unused',
     };
-    return findClientBases(fjc(), request, [FIXTURE_CLIENTS.victim, FIXTURE_CLIENTS.knownToNone]).map((b) => b.conference);
+    return findClientBases(stack.subgraphs.fjc.agencyStore as FjcStore, request, [FIXTURE_CLIENTS.victim, FIXTURE_CLIENTS.knownToNone]).map((b) => b.conference);
   }
 
   it('convenes a conference as FJC case manager, and logs who, when and under which request id', async () => {

@@ -1,3 +1,4 @@
+import type { FjcStore } from '../../subgraphs/fjc/store';
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import type { RequestContext } from '../../lib/viewer';
@@ -89,7 +90,7 @@ describe('the consent registry through the gateway', () => {
       viewer: { sub: 'police-staff-1', name: 'Police Staff', agency: 'police', roles: ['AGENCY_STAFF'] },
       purpose, requestId: 'bases-check', token: 'unused',
     };
-    return findClientBases(fjc(), request, [VICTIM])[0];
+    return findClientBases(stack.subgraphs.fjc.agencyStore as FjcStore, request, [VICTIM])[0];
   }
 
   it('records a consent at the front desk, by the verified viewer, and logs who, when and under which request id', async () => {

@@ -14,7 +14,7 @@ describe('disclosures are recorded where the data lives', () => {
   afterAll(() => stack.stop());
 
   const countOf = (agency: 'police' | 'mental-health' | 'fjc') =>
-    stack.subgraphs[agency].store.get<{ n: number }>('SELECT COUNT(*) AS n FROM disclosure_log')!.n;
+    stack.subgraphs[agency].oneroof.sqlite.get<{ n: number }>('SELECT COUNT(*) AS n FROM disclosure_log')!.n;
 
   it('writes one record per client in the owning agency\'s log, with viewer, purpose, basis and fields but no values', async () => {
     const officer = await stack.token({ sub: 'police-staff-1', name: 'Officer One', agency: 'police', roles: ['AGENCY_STAFF'] });
@@ -58,7 +58,7 @@ describe('disclosures are recorded where the data lives', () => {
     for (const agency of ['fjc', 'police', 'mental-health'] as const) {
       expect(await stack.subgraphs[agency].runtime.disclosureLog.verify()).toMatchObject({ ok: true });
     }
-    const { db } = stack.subgraphs.police.store;
+    const { db } = stack.subgraphs.police.oneroof.sqlite;
     const first = db.prepare('SELECT seq FROM disclosure_log ORDER BY seq LIMIT 1').get() as { seq: number };
     const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'disclosure_log'").all() as { name: string; sql: string }[];
     for (const trigger of triggers) db.exec(`DROP TRIGGER ${trigger.name}`);
@@ -76,7 +76,7 @@ describe('disclosures are recorded where the data lives', () => {
     expect(healthy.body.errors).toBeUndefined();
     expect(healthy.body.data!.client.mentalHealth).toEqual({ involved: expect.any(Boolean) });
 
-    const { db } = stack.subgraphs['mental-health'].store;
+    const { db } = stack.subgraphs['mental-health'].oneroof.sqlite;
     db.exec("CREATE TRIGGER break_log BEFORE INSERT ON disclosure_log BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     const broken = await ask();
     expect(broken.body.data!.client.displayName).toEqual(healthy.body.data!.client.displayName);

@@ -120,7 +120,7 @@ describe('an agency that dies, one that slows down, under a bounded load', () =>
   });
 
   it('reports an agency that fails inside as unavailable, not as a generic internal error', async () => {
-    const { db } = stack.subgraphs.probation.store;
+    const { db } = stack.subgraphs.probation.oneroof.sqlite;
     db.exec('ALTER TABLE client_links RENAME TO client_links_away');
     try {
       const { status, body } = await postGraphQL<Data>(stack.gatewayUrl, ONE, { token, purpose: 'CASE_MANAGEMENT', variables: { id: CLIENTS[0] } });

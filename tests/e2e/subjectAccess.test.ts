@@ -196,7 +196,7 @@ describe('subject access: every agency\'s disclosures of a client, assembled thr
     }
     const verify = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/auditVerify.ts', '--data-dir', stack.dataDir], { cwd: ROOT, encoding: 'utf8' });
     expect(verify.status).toBe(0);
-    const policeRecords = stack.subgraphs.police.store.get<{ n: number }>('SELECT count(*) AS n FROM disclosure_log')!.n;
+    const policeRecords = stack.subgraphs.police.oneroof.sqlite.get<{ n: number }>('SELECT count(*) AS n FROM disclosure_log')!.n;
     expect(verify.stdout).toMatch(new RegExp(`^police +${policeRecords} records, 1 review checked: OK$`, 'm'));
   });
 });

@@ -1,3 +1,4 @@
+import type { AgencyId } from '../../lib/agencies';
 import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import { generateWorld } from '../../seed/world';
@@ -79,15 +80,16 @@ describe('authorization through the gateway, rule by rule', () => {
   }
 
   /** The police zone's own records of a client, read from its store: what the police hold. */
+  /** An agency's own person id for a client: its link, in OneRoof's own store for the agency. */
+  const personOf = (agency: AgencyId, clientId: string) => stack.subgraphs[agency].oneroof.links.find([clientId])[0]?.personId ?? null;
+
   function policeStoreRecords(clientId: string): PoliceRecords {
     const store = stack.subgraphs.police.store;
+    const person = personOf('police', clientId);
     return {
       interventions: store.all(
-        `SELECT i.report_number AS reportNumber, i.kind, i.role FROM interventions i
-         JOIN client_links l ON l.person_id = i.person_id WHERE l.fjc_client_id = ? ORDER BY i.occurred_at DESC`, clientId),
-      barringOrders: store.all(
-        `SELECT b.id, b.status, b.role FROM barring_orders b
-         JOIN client_links l ON l.person_id = b.person_id WHERE l.fjc_client_id = ? ORDER BY b.starts_at DESC`, clientId),
+        'SELECT report_number AS reportNumber, kind, role FROM interventions WHERE person_id = ? ORDER BY occurred_at DESC', person),
+      barringOrders: store.all('SELECT id, status, role FROM barring_orders WHERE person_id = ? ORDER BY starts_at DESC', person),
     };
   }
 
@@ -252,8 +254,7 @@ describe('authorization through the gateway, rule by rule', () => {
       // What the centre itself holds: its own staff see it on rule 1, and its store says the same.
       const own = await send<{ client: { mentalHealth: { involved: boolean; inCare: boolean } } }>(MENTAL_HEALTH, 'CASE_MANAGEMENT', HEALTH_VIEW, { id: perpetrator });
       const latest = stack.subgraphs['mental-health'].store.get<{ ended: string | null }>(
-        `SELECT e.ended_on AS ended FROM care_episodes e JOIN client_links l ON l.person_id = e.person_id
-         WHERE l.fjc_client_id = ? ORDER BY e.started_on DESC LIMIT 1`, perpetrator);
+        'SELECT ended_on AS ended FROM care_episodes WHERE person_id = ? ORDER BY started_on DESC LIMIT 1', personOf('mental-health', perpetrator));
       expect(latest).toBeDefined();
       expect(own.body).toEqual({ data: { client: { id: perpetrator, mentalHealth: { involved: true, inCare: latest!.ended === null } } } });
 

@@ -89,7 +89,7 @@ describe('every mutation against every purpose', () => {
   };
 
   /** The rows each write adds: the FJC's tables, or the police's review chain. */
-  const rows = () => ({ ...countRows(federation.subgraphs.fjc.store, TABLES), reviews: federation.subgraphs.police.store.get<{ n: number }>('SELECT count(*) AS n FROM disclosure_review')!.n });
+  const rows = () => ({ ...countRows(federation.subgraphs.fjc.store, TABLES), reviews: federation.subgraphs.police.oneroof.sqlite.get<{ n: number }>('SELECT count(*) AS n FROM disclosure_review')!.n });
 
   beforeAll(async () => {
     federation = await startInProcess(WORLD);

@@ -53,7 +53,7 @@ describe('the reference directory', () => {
 
   /** The clients an agency's own store links, and those the FJC's directory lists for it. */
   function linksOf(agency: PartnerAgencyId): { store: string[]; directory: string[] } {
-    const store = federation.subgraphs[agency].store.all<{ id: string }>('SELECT fjc_client_id AS id FROM client_links ORDER BY 1');
+    const store = federation.subgraphs[agency].oneroof.sqlite.all<{ id: string }>('SELECT fjc_client_id AS id FROM client_links ORDER BY 1');
     const directory = federation.subgraphs.fjc.store.all<{ id: string }>('SELECT client_id AS id FROM agency_links WHERE agency = ? ORDER BY 1', agency);
     return { store: store.map((r) => r.id), directory: directory.map((r) => r.id) };
   }

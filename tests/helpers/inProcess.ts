@@ -5,14 +5,17 @@ import { createGatewaySigner, GATEWAY_SIGNATURE_HEADER, loadGatewaySigningKey } 
 import type { GraphQLHandler, HttpAnswer } from '../../lib/http/graphqlHttpServer';
 import { TimeoutError, type KeepAliveFetch, type KeepAliveResponse } from '../../lib/http/keepAliveFetch';
 import type { SqliteStore } from '../../lib/kit/store/sqlite';
-import { createSubgraphServer } from '../../lib/kit/server/createSubgraphServer';
-import { createAgencyRuntime, type AgencyRuntime } from '../../lib/kit/agency/agencyRuntime';
+import type { AgencyRuntime } from '../../lib/kit/agency/agencyRuntime';
+import type { StoreHandle } from '../../lib/kit/agency/agencyModule';
+import { createAgencyServer } from '../../lib/kit/agency/createAgencyServer';
+import type { OneRoofStore } from '../../lib/kit/store/oneroofStore';
+import { agencyModule } from '../../subgraphs/registry';
 import { createGatewayServer, type GatewayServer } from '../../gateway/server';
 import { loadConfig } from '../../lib/config';
 import { composeSupergraph } from '../../schema/compose';
 import type { DocumentNode } from 'graphql';
 import type { GraphQLResponse, PostOptions } from './graphql';
-import { openSubgraphStore, removeDataDir, seededDataDir, testTokenVerifier } from './seededData';
+import { removeDataDir, seededDataDir, sqliteOf, testTokenVerifier, type StoreOverride } from './seededData';
 
 /**
  * The in-process federation tier: the real subgraph servers (same `createSubgraphServer`, stores,
@@ -43,7 +46,12 @@ export interface InProcessFederation {
 }
 
 export interface InProcessSubgraph {
-  store: SqliteStore;
+  /** The agency's own SQLite data (the FJC's store); throws for an agency served over another store. */
+  readonly store: SqliteStore;
+  /** The agency's store as its module opened it (the store interface). */
+  agencyStore: StoreHandle;
+  /** OneRoof's own store for the agency: its person links and disclosure log. */
+  oneroof: OneRoofStore;
   runtime: AgencyRuntime;
   handle: GraphQLHandler;
   /** Requests the gateway has sent this subgraph so far. */
@@ -59,6 +67,8 @@ export interface InProcessExtra {
 }
 
 export interface InProcessOptions {
+  /** Agencies served over another store than their module's own (an adapter to another system), by agency. */
+  stores?: Partial<Record<AgencyId, StoreOverride>>;
   /** Subgraphs the registry does not list, composed beside the agencies' (the gateway serves any supergraph). */
   extraSubgraphs?: readonly InProcessExtra[];
   /** The gateway's timeout per subgraph name, in ms; default 2000 for each. */
@@ -161,27 +171,29 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<In
   const subgraphs = {} as Record<AgencyId, InProcessSubgraph>;
   const sent = Object.fromEntries(AGENCIES.map((a) => [a, 0])) as Record<AgencyId, number>;
   for (const agency of AGENCIES) {
-    const { module, store } = openSubgraphStore(dataDir, agency);
-    const runtime = await createAgencyRuntime(agency, store.db, {
+    const own = agencyModule(agency);
+    const override = options.stores?.[agency];
+    const { server, runtime, opened, stop } = await createAgencyServer(override ? { ...own, openStore: override } : own, {
       dataDir,
       assertionJwksUrl: '',
       // fjc comes first in AGENCIES: the others are handed its public keys instead of fetching them.
       assertionJwks: subgraphs.fjc?.runtime.options.assertionSigner?.jwks,
       production: false,
       requireGatewaySignature: options.requireGatewaySignature ?? true,
+      verifyToken,
     });
-    const server = await createSubgraphServer(module.definition, { store, verifyToken, production: false, ...runtime.options });
     subgraphs[agency] = {
-      store,
+      get store() {
+        return sqliteOf(agency, opened.store);
+      },
+      agencyStore: opened.store,
+      oneroof: opened.oneroof,
       runtime,
       handle: server.handle,
       get requests() {
-        return sent[agency];
+        return sent[agency] ?? 0;
       },
-      stop: async () => {
-        await server.apollo.stop();
-        store.close();
-      },
+      stop,
     };
   }
   const extra = options.extraSubgraphs ?? [];

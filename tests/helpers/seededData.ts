@@ -5,8 +5,10 @@ import type { AgencyId } from '../../lib/agencies';
 import { DEV_ISSUER } from '../../lib/auth/devIssuer';
 import { createTokenVerifier, type TokenVerifier } from '../../lib/auth/tokens';
 import { loadConfig } from '../../lib/config';
+import type { StoreHandle } from '../../lib/kit/agency/agencyModule';
+import { openAgency, type OpenAgency } from '../../lib/kit/agency/openAgency';
+import type { StoreContext } from '../../lib/kit/store/agencyStore';
 import type { SqliteStore } from '../../lib/kit/store/sqlite';
-import { storeFile } from '../../lib/kit/agency/runAgency';
 import { seedAll } from '../../seed/seedAll';
 import { agencyModule, type AgencyModule } from '../../subgraphs/registry';
 
@@ -29,8 +31,23 @@ export function testTokenVerifier(dataDir: string): Promise<TokenVerifier> {
   return createTokenVerifier({ ...auth, mode: 'development', issuer: DEV_ISSUER, dataDir });
 }
 
-/** An agency's subgraph module and its store in `dataDir`, opened. */
-export function openSubgraphStore(dataDir: string, agency: AgencyId): { module: AgencyModule; store: SqliteStore } {
-  const module = agencyModule(agency);
-  return { module, store: module.openStore(storeFile(dataDir, agency)) as unknown as SqliteStore };
+/** Opens an agency's store in place of its module's own (an adapter to another system). */
+export type StoreOverride = (context: StoreContext) => StoreHandle;
+
+/** An agency's subgraph module and its stores in `dataDir`, opened; with `override`, over another store. */
+export function openSubgraphStore(dataDir: string, agency: AgencyId, override?: StoreOverride): { module: AgencyModule; opened: OpenAgency } {
+  const own = agencyModule(agency);
+  const module = override ? { ...own, openStore: override } : own;
+  return { module, opened: openAgency(module, dataDir) };
+}
+
+/**
+ * The SQLite database behind an agency's store, for tests that read its records directly: the
+ * agency's data (`SqliteAgencyStore.data`), or the FJC's store itself.
+ * @throws Error for a store that is no SQLite database (an adapter).
+ */
+export function sqliteOf(agency: AgencyId, store: StoreHandle): SqliteStore {
+  if ('data' in store) return (store as { data: SqliteStore }).data;
+  if ('all' in store && 'db' in store) return store as unknown as SqliteStore;
+  throw new Error(`the store of ${agency} is no SQLite database`);
 }

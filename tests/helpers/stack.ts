@@ -5,18 +5,28 @@ import { createGatewaySigner, loadGatewaySigningKey } from '../../lib/auth/gatew
 import { createTokenVerifier } from '../../lib/auth/tokens';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
 import type { SqliteStore } from '../../lib/kit/store/sqlite';
-import { createSubgraphServer } from '../../lib/kit/server/createSubgraphServer';
-import { createAgencyRuntime, type AgencyRuntime } from '../../lib/kit/agency/agencyRuntime';
+import type { OneRoofStore } from '../../lib/kit/store/oneroofStore';
+import type { AgencyRuntime } from '../../lib/kit/agency/agencyRuntime';
+import type { StoreHandle } from '../../lib/kit/agency/agencyModule';
+import { createAgencyServer } from '../../lib/kit/agency/createAgencyServer';
+import { agencyModule } from '../../subgraphs/registry';
 import { createGatewayServer, type GatewayServer } from '../../gateway/server';
 import type { ConsoleSignIn } from '../../gateway/console/mountConsole';
 import { loadConfig, type QueryLimitsConfig } from '../../lib/config';
 import { composeSupergraph } from '../../schema/compose';
 import { postGraphQL, type GraphQLResponse, type PostOptions } from './graphql';
-import { openSubgraphStore, removeDataDir, seededDataDir, testTokenVerifier } from './seededData';
+import { removeDataDir, seededDataDir, sqliteOf, testTokenVerifier } from './seededData';
 
 export interface RunningSubgraph {
   url: string;
+  /** The agency's own SQLite data (the FJC's store), for checks of its records. */
   store: SqliteStore;
+  /** The agency's store as its module opened it (the store interface). */
+  agencyStore: StoreHandle;
+  /** OneRoof's own store for the agency: its person links and disclosure log. */
+  oneroof: OneRoofStore;
+  /** Statements run on the agency's data and OneRoof's own store for it since it opened. */
+  readonly queryCount: number;
   /** The agency's own disclosure log. */
   runtime: AgencyRuntime;
   /** GraphQL requests this subgraph has received (key fetches and health checks not counted). */
@@ -111,13 +121,12 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     : await testTokenVerifier(dataDir);
   const subgraphs = {} as Record<AgencyId, RunningSubgraph>;
   for (const agency of AGENCIES) {
-    const { module, store } = openSubgraphStore(dataDir, agency);
     // fjc starts first (AGENCIES order): the others fetch its assertion keys over HTTP.
     const assertionJwksUrl = subgraphs.fjc ? subgraphs.fjc.url.replace(/graphql$/, '.well-known/jwks.json') : '';
-    const runtime = await createAgencyRuntime(agency, store.db, {
-      dataDir, assertionJwksUrl, production: false, requireGatewaySignature: options.requireGatewaySignature,
+    const { server, runtime, opened, stop } = await createAgencyServer(agencyModule(agency), {
+      dataDir, assertionJwksUrl, production: false, requireGatewaySignature: options.requireGatewaySignature, verifyToken,
     });
-    const server = await createSubgraphServer(module.definition, { store, verifyToken, production: false, ...runtime.options });
+    const store = sqliteOf(agency, opened.store);
     const slowDown = delayable(server.http);
     const port = await listen(server.http, 0, '127.0.0.1');
     let requests = 0;
@@ -129,6 +138,11 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     subgraphs[agency] = {
       url: `http://127.0.0.1:${port}/graphql`,
       store,
+      agencyStore: opened.store,
+      oneroof: opened.oneroof,
+      get queryCount() {
+        return store.queryCount + opened.oneroof.sqlite.queryCount;
+      },
       runtime,
       get requests() {
         return requests;
@@ -136,8 +150,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       bodies,
       stop: async () => {
         await close(server.http);
-        await server.apollo.stop();
-        store.close();
+        await stop();
       },
       kill: async () => {
         const closed = new Promise<void>((resolve) => server.http.close(() => resolve()));

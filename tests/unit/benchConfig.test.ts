@@ -36,7 +36,7 @@ describe('the benchmark-only switch that turns authorization off', () => {
       createGatewayServer({ supergraphSdl: composeSupergraph(), subgraphUrls, verifyToken: never, production: true, authorization: false }),
     ).rejects.toThrow(/production refuses it/);
     await expect(
-      createSubgraphServer(agencyModule('police').definition, { store: { transaction: <T>(work: () => T) => work(), close: () => undefined }, verifyToken: never, production: true, authorization: false }),
+      createSubgraphServer(agencyModule('police').definition, { store: { figure: async () => [], close: () => undefined }, verifyToken: never, production: true, authorization: false }),
     ).rejects.toThrow(ConfigError);
   });
 

@@ -11,7 +11,7 @@ import { DisclosureLogError, openDisclosureLog, type DisclosureLog } from '../..
 import type { Basis, DenyCode } from '../../lib/policy/decide';
 import { openSqliteStore, type SqliteStore } from '../../lib/kit/store/sqlite';
 import type { ClientLedger } from '../../lib/policy/access';
-import { storeFile } from '../../lib/kit/agency/runAgency';
+import { oneroofStoreFile } from '../../lib/kit/store/oneroofStore';
 import type { Category, RequestContext } from '../../lib/viewer';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -65,7 +65,7 @@ describe('disclosure log', () => {
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-audit-'));
-    store = openSqliteStore(storeFile(dir, 'police'), []);
+    store = openSqliteStore(oneroofStoreFile(dir, 'police'), []);
     clock = T0;
     log = open();
   });
@@ -200,7 +200,7 @@ describe('disclosure log', () => {
 
     const honest = fs.mkdtempSync(path.join(dir, 'honest-'));
     store.close();
-    store = openSqliteStore(storeFile(honest, 'police'), []);
+    store = openSqliteStore(oneroofStoreFile(honest, 'police'), []);
     log = open();
     write(conference, oneClient(1), 4);
     await log.purgeBefore(new Date(clock).toISOString(), agencyKey);

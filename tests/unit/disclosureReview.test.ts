@@ -9,7 +9,7 @@ import { hashOfReview, NotReviewableError, type ReviewRow } from '../../lib/kit/
 import type { Basis } from '../../lib/policy/decide';
 import { openSqliteStore, type SqliteStore } from '../../lib/kit/store/sqlite';
 import type { ClientLedger } from '../../lib/policy/access';
-import { storeFile } from '../../lib/kit/agency/runAgency';
+import { oneroofStoreFile } from '../../lib/kit/store/oneroofStore';
 import type { Category, RequestContext } from '../../lib/viewer';
 
 const DAY = 86_400_000;
@@ -42,7 +42,7 @@ describe('break-the-glass reviews', () => {
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-review-'));
-    store = openSqliteStore(storeFile(dir, 'police'), []);
+    store = openSqliteStore(oneroofStoreFile(dir, 'police'), []);
     clock = T0;
     log = openDisclosureLog(store.db, 'police', { now: () => new Date(clock) });
     log.sink(emergency, 'police', ledger('FJC-000001', 'EMERGENCY')); // seq 1, flagged

@@ -128,6 +128,10 @@ describe('docker-compose.yml', () => {
     expect(script).toContain('scripts/seed.ts --clients');
     expect(script).toContain('--data-dir /tmp/seed');
     expect(script).toContain('scripts/devKeys.ts');
+    // Each agency's volume gets its data and OneRoof's own store for it (person links, disclosure log).
+    expect(script).toContain('for file in "$$agency.sqlite" "$$agency.oneroof.sqlite"');
+    // A dataset of the older layout is moved aside, not overwritten.
+    expect(script).toContain('grep -q \'"layout": 2\'');
   });
 
   it('publishes only the gateway, on port 4000', () => {

@@ -15,7 +15,7 @@ describe('the FJC\'s mutation log', () => {
   let store: FjcStore;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-mutation-log-'));
-    store = openFjcStore(path.join(dir, 'fjc.sqlite'));
+    store = openFjcStore({ dataFile: path.join(dir, 'fjc.sqlite') });
   });
   afterAll(() => {
     store.close();

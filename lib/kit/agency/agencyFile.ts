@@ -1,10 +1,49 @@
 import DataLoader from 'dataloader';
-import type { ClientLink } from '../store/clientLinks';
-import type { SubgraphContext } from '../server/createSubgraphServer';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { AgencyId } from '../../agencies';
+import type { SubgraphContext, SubgraphDefinition } from '../server/context';
+import type { AgencyStore, ClientLink } from '../store/agencyStore';
 
-/** Loaders every partner agency has. */
-export interface AgencyLoaders {
+const BATCH = { maxBatchSize: 1000 };
+
+/**
+ * A partner agency's per-request loaders, built by the kit from its store: the person links, and
+ * one loader per list field, so that every field costs one store call per batch of clients.
+ */
+export interface PartnerLoaders<TRows extends object> {
   links: DataLoader<string, ClientLink | null>;
+  /** The loader of one list field's rows, keyed by the agency's person id (made on first use in the request). */
+  rows<F extends keyof TRows & string>(field: F): DataLoader<string, TRows[F][]>;
+}
+
+/** What a partner agency's resolvers receive. */
+export type PartnerContext<TRows extends object> = SubgraphContext<PartnerLoaders<TRows>, AgencyStore<TRows>>;
+
+/** Fresh loaders for one request over `store` (nothing read outlives the request). */
+export function createPartnerLoaders<TRows extends object>(store: AgencyStore<TRows>): PartnerLoaders<TRows> {
+  const byField = new Map<string, DataLoader<string, unknown[]>>();
+  return {
+    links: new DataLoader((ids) => Promise.resolve(store.links.find(ids)), BATCH),
+    rows: <F extends keyof TRows & string>(field: F) => {
+      let loader = byField.get(field);
+      if (!loader) {
+        loader = new DataLoader<string, unknown[]>((personIds) => store.rows(field, personIds), BATCH);
+        byField.set(field, loader);
+      }
+      return loader as unknown as DataLoader<string, TRows[F][]>;
+    },
+  };
+}
+
+/**
+ * A partner agency's subgraph definition: its resolvers over the store interface, with the kit's
+ * per-request loaders (docs/connecting-an-agency.md).
+ */
+export function partnerSubgraph<TRows extends object>(
+  agency: AgencyId,
+  resolvers: GraphQLResolverMap<PartnerContext<TRows>>,
+): SubgraphDefinition<AgencyStore<TRows>, PartnerLoaders<TRows>> {
+  return { agency, resolvers, createLoaders: (store) => createPartnerLoaders(store) };
 }
 
 /** `Client` as a partner subgraph sees it: the FJC id and this agency's link, if any. */
@@ -19,13 +58,18 @@ export interface AgencyFileSource {
   link: ClientLink | null;
 }
 
+/** The loaders every partner agency has (the links), whatever its fields. */
+export interface AgencyLoaders {
+  links: DataLoader<string, ClientLink | null>;
+}
+
 type Context<L> = SubgraphContext<L>;
 
 /**
  * The `Client` resolvers of a partner subgraph: the entity is resolved through the link loader
  * (one store query per batch) and its consent assertion is verified for this request; the
  * agency's file field hands the link to the file's fields.
- * @param fileField - the field on `Client` this agency owns, e.g. `youthCare`.
+ * @param fileField - the field on `Client` this agency owns, e.g. `youthCare` (its registry `field`).
  */
 export function clientEntityResolvers<L extends AgencyLoaders>(fileField: string) {
   return {
@@ -57,7 +101,7 @@ function entityLoader<L extends AgencyLoaders>(context: Context<L>): DataLoader<
         return keys.map((key, i) => {
           const link = links[i];
           if (link instanceof Error) throw link;
-          return { id: key.id, link };
+          return { id: key.id, link: link ?? null };
         });
       },
       { cacheKeyFn: (key) => `${key.id}\u0000${typeof key.assertion === 'string' ? key.assertion : ''}`, maxBatchSize: 1000 },
@@ -76,10 +120,13 @@ export const agencyFileResolvers = {
 };
 
 /**
- * Resolves a list field of an agency file through a loader keyed by the agency's person id.
- * A client this agency does not know gets `null`: it answers `involved: false` and nothing else.
+ * Resolvers of the list fields of an agency file, typed by the agency's rows: `viaPerson<PoliceRows>()`
+ * gives `(field) => resolver`, which reads the store's rows of `field` for the client's person,
+ * batched per request. A client this agency does not know gets `null`: it answers `involved: false`
+ * and nothing else.
  */
-export function viaPerson<L extends AgencyLoaders, T>(pick: (loaders: L) => DataLoader<string, T>) {
-  return (file: AgencyFileSource, _args: unknown, context: Context<L>): Promise<T> | null =>
-    file.link ? pick(context.loaders).load(file.link.personId) : null;
+export function viaPerson<TRows extends object>() {
+  return <F extends keyof TRows & string>(field: F) =>
+    (file: AgencyFileSource, _args: unknown, context: PartnerContext<TRows>): Promise<TRows[F][]> | null =>
+      file.link ? context.loaders.rows(field).load(file.link.personId) : null;
 }

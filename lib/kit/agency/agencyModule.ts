@@ -1,13 +1,13 @@
 import type { AgencyId } from '../../agencies';
 import type { Random } from '../../seed/random';
 import type { World, WorldAgency } from '../../seed/world';
+import type { SubgraphDefinition } from '../server/context';
 import type { Figure } from '../statistics/figures';
-import type { SubgraphDefinition } from '../server/createSubgraphServer';
+import type { AgencyStore, StoreContext } from '../store/agencyStore';
 
-/** The part of a store that tooling uses: seeding runs in one transaction. */
-export interface StoreHandle {
-  transaction<T>(work: () => T): T;
-  close(): void;
+/** What the kit's tools need of any agency's store: it counts the agency's figures, and closes; the seed writes in a transaction when there is one. */
+export interface StoreHandle extends Pick<AgencyStore, 'figure' | 'close'> {
+  transaction?<T>(work: () => T): T;
 }
 
 /** How an agency takes part in the synthetic world: whom it knows, and the records it invents for them. */
@@ -28,10 +28,13 @@ export interface AgencySeed<TStore> extends Omit<WorldAgency, 'id'> {
  */
 export interface AgencyModule<TStore extends StoreHandle = StoreHandle> {
   id: AgencyId;
-  /** The subgraph: resolvers, per-request loaders, and the FJC's own hooks. */
+  /** The subgraph: resolvers, per-request loaders (`partnerSubgraph` for a partner), and the FJC's own hooks. */
   definition: SubgraphDefinition<TStore, unknown>;
-  /** Opens (creating and migrating when needed) the agency's store. */
-  openStore(file: string): TStore;
+  /**
+   * Opens the agency's store: the SQLite implementation over `context.dataFile`, or an adapter to
+   * the agency's own system. Its person links come from OneRoof's own store (`context.links`).
+   */
+  openStore(context: StoreContext): TStore;
   seed: AgencySeed<TStore>;
   /** The figures the agency publishes (`Statistics.<field>`), by field name. */
   figures: Record<string, Figure>;
@@ -43,9 +46,10 @@ export interface AgencyModule<TStore extends StoreHandle = StoreHandle> {
  */
 export function defineAgency<TStore extends StoreHandle, TLoaders>(module: {
   id: AgencyId;
-  definition: SubgraphDefinition<TStore, TLoaders>;
-  openStore(file: string): TStore;
-  seed: AgencySeed<TStore>;
+  definition: SubgraphDefinition<NoInfer<TStore>, TLoaders>;
+  /** The store's type is the agency's own: the definition and the seed are typed against it. */
+  openStore(context: StoreContext): TStore;
+  seed: AgencySeed<NoInfer<TStore>>;
   figures: Record<string, Figure>;
 }): AgencyModule {
   return module as unknown as AgencyModule;

@@ -1,12 +1,12 @@
 import { forbiddenOperation } from '../../errors';
-import type { SqliteStore } from '../store/sqlite';
+import type { AgencyStore } from '../store/agencyStore';
 import type { RequestContext } from '../../viewer';
-import { computeFigure, type Figure, type SeriesView } from './figures';
-import { parsePeriod, type StatisticsPeriod } from './period';
+import { publishFigure, type Figure, type SeriesView } from './figures';
+import { parsePeriod, sqlBounds, type StatisticsPeriod } from './period';
 
-/** What the statistics resolvers read of a subgraph's context: the verified request and the store. */
+/** What the statistics resolvers read of a subgraph's context: the verified request and the store that counts. */
 export interface StatisticsContext extends RequestContext {
-  store: SqliteStore;
+  store: Pick<AgencyStore, 'figure'>;
 }
 
 /**
@@ -27,18 +27,19 @@ export interface AgencyStatisticsOptions {
   figures: Record<string, Figure>;
 }
 
-type FigureResolver = (period: StatisticsPeriod, args: unknown, context: StatisticsContext) => SeriesView | SeriesView[];
+type FigureResolver = (period: StatisticsPeriod, args: unknown, context: StatisticsContext) => Promise<SeriesView | SeriesView[]>;
 
 /**
  * The resolvers of one agency's figures: the `Statistics` entity (from its key, which is the
- * period), the agency's field on it, and one resolver per figure, each running its own query only
- * when asked for. Purpose and period are checked here, in the agency, whatever the router did.
+ * period), the agency's field on it, and one resolver per figure, each counted by the agency's
+ * store (`AgencyStore.figure`) only when asked for. Purpose and period are checked here, in the
+ * agency, whatever the router did.
  */
 export function agencyStatisticsResolvers(options: AgencyStatisticsOptions) {
   const figures: Record<string, FigureResolver> = {};
   for (const [name, figure] of Object.entries(options.figures)) {
-    figures[name] = (period, _args, context) => {
-      const series = computeFigure(context.store, figure, period);
+    figures[name] = async (period, _args, context) => {
+      const series = publishFigure(figure, await context.store.figure(name, sqlBounds(period)), period);
       return figure.single ? series[0]! : series;
     };
   }

@@ -1,0 +1,51 @@
+import type { TokenVerifier } from '../../auth/tokens';
+import { createSubgraphServer, type SubgraphServer } from '../server/createSubgraphServer';
+import type { AgencyModule, StoreHandle } from './agencyModule';
+import { createAgencyRuntime, type AgencyRuntime, type AgencyRuntimeSettings } from './agencyRuntime';
+import { openAgency, type OpenAgency } from './openAgency';
+
+export interface AgencyServerSettings extends AgencyRuntimeSettings {
+  verifyToken: TokenVerifier;
+  /** `false`: benchmark mode (`ONEROOF_BENCH_AUTHORIZATION=off`); default true. */
+  authorization?: boolean;
+  /** The environment `openStore` reads an adapter's settings from; default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** One agency's subgraph, built and not yet listening. */
+export interface AgencyServer {
+  opened: OpenAgency;
+  runtime: AgencyRuntime;
+  server: SubgraphServer<unknown, StoreHandle>;
+  /** Stops the server and closes the agency's stores (after `http` has stopped listening, where it listened). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds one agency's subgraph as `npm start` runs it: its stores opened in the data dir
+ * (`openAgency`), its trust and disclosure log (`createAgencyRuntime`), its server with the log as
+ * an extension (`createSubgraphServer`). Has no side effects beyond opening the stores: the caller
+ * listens (`runAgency`, or a test's in-process transport).
+ */
+export async function createAgencyServer(module: AgencyModule, settings: AgencyServerSettings): Promise<AgencyServer> {
+  const { id: agency } = module;
+  const opened = openAgency(module, settings.dataDir, settings.env);
+  try {
+    const runtime = await createAgencyRuntime(agency, opened.oneroof.sqlite.db, settings);
+    const server = await createSubgraphServer(module.definition, {
+      store: opened.store, verifyToken: settings.verifyToken, production: settings.production, ...runtime.options, authorization: settings.authorization,
+    });
+    return {
+      opened,
+      runtime,
+      server,
+      stop: async () => {
+        await server.apollo.stop();
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}
