@@ -1,6 +1,6 @@
 import { print } from 'graphql';
 import { AGENCIES } from '../lib/agencies';
-import { loadSubgraphTypeDefs } from '../lib/subgraph/typeDefs';
+import { subgraphTypeDefs } from '../lib/kit/agency/typeDefs';
 
 /**
  * The reference subgraphs a subgraph under test must compose with (AP-SDL-2): OneRoof's own
@@ -8,5 +8,5 @@ import { loadSubgraphTypeDefs } from '../lib/subgraph/typeDefs';
  * the suite reads OneRoof's implementation: the rest of it talks to the subgraph over HTTP.
  */
 export function referenceSubgraphs(agency: string): Record<string, string> {
-  return Object.fromEntries(AGENCIES.filter((id) => id !== agency).map((id) => [id, print(loadSubgraphTypeDefs(id))]));
+  return Object.fromEntries(AGENCIES.filter((id) => id !== agency).map((id) => [id, print(subgraphTypeDefs(id))]));
 }

@@ -3,8 +3,8 @@ import { createGatewaySignatureVerifier } from '../../lib/auth/gatewaySignature'
 import { DEFAULT_TOKEN_LIFETIME } from '../../lib/auth/tokenLifetime';
 import { createTokenVerifier } from '../../lib/auth/tokens';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
-import { createAgencyRuntime } from '../../lib/subgraph/agencyRuntime';
-import { createSubgraphServer, type SubgraphServer } from '../../lib/subgraph/createSubgraphServer';
+import { createAgencyRuntime } from '../../lib/kit/agency/agencyRuntime';
+import { createSubgraphServer, type SubgraphServer } from '../../lib/kit/server/createSubgraphServer';
 import type { ConformanceSetup } from '../../conformance/keys';
 import { openSubgraphStore } from './seededData';
 
@@ -21,22 +21,23 @@ export interface AgencyUnderTest {
  * @param keys - where the suite serves its JWKS documents (`serveKeys`, or `jwksUrls` for a suite run as its own process).
  */
 export async function startAgencyUnderTest(agency: AgencyId, dataDir: string, setup: ConformanceSetup, keys: { urls: { idp: string; fjc: string } }): Promise<AgencyUnderTest> {
-  const { module, store } = openSubgraphStore(dataDir, agency);
+  const { module, opened } = openSubgraphStore(dataDir, agency);
+  const { store } = opened;
   const verifyToken = await createTokenVerifier({ mode: 'jwks', jwksUrl: keys.urls.idp, issuer: setup.issuer, audience: setup.audience, lifetime: DEFAULT_TOKEN_LIFETIME });
-  const runtime = await createAgencyRuntime(agency, store.db, { dataDir, assertionJwksUrl: keys.urls.fjc, production: false, requireGatewaySignature: true });
+  const runtime = await createAgencyRuntime(agency, opened.oneroof.sqlite.db, { dataDir, assertionJwksUrl: keys.urls.fjc, production: false, requireGatewaySignature: true });
   const gatewaySignatures = { verifier: createGatewaySignatureVerifier({ keys: setup.gateway.jwks, agency }), required: true };
-  return listenOnAnyPort(await createSubgraphServer(module.definition, { store, verifyToken, production: false, ...runtime.options, gatewaySignatures }), store);
+  return listenOnAnyPort(await createSubgraphServer(module.definition, { store, verifyToken, production: false, ...runtime.options, gatewaySignatures }), opened);
 }
 
-/** Serves a subgraph on an ephemeral port; `stop` closes it and its store. */
-export async function listenOnAnyPort<TStore>(server: SubgraphServer<unknown, TStore>, store: { close(): void }): Promise<AgencyUnderTest> {
+/** Serves a subgraph on an ephemeral port; `stop` closes it and its stores. */
+export async function listenOnAnyPort<TStore>(server: SubgraphServer<unknown, TStore>, store: { close(): void | Promise<void> }): Promise<AgencyUnderTest> {
   const port = await listen(server.http, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     stop: async () => {
       await close(server.http);
       await server.apollo.stop();
-      store.close();
+      await store.close();
     },
   };
 }

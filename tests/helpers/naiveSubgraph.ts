@@ -1,6 +1,7 @@
 import type { AgencyId } from '../../lib/agencies';
 import { acceptAnyToken } from '../../lib/auth/benchMode';
-import { createSubgraphServer } from '../../lib/subgraph/createSubgraphServer';
+import { disclosureLogTypeDefs } from '../../lib/kit/disclosure/extension';
+import { createSubgraphServer } from '../../lib/kit/server/createSubgraphServer';
 import { listenOnAnyPort, type AgencyUnderTest } from './conformanceAgency';
 import { openSubgraphStore } from './seededData';
 
@@ -12,6 +13,11 @@ import { openSubgraphStore } from './seededData';
  * must fail it.
  */
 export async function startNaiveSubgraph(agency: AgencyId, dataDir: string): Promise<AgencyUnderTest> {
-  const { module, store } = openSubgraphStore(dataDir, agency);
-  return listenOnAnyPort(await createSubgraphServer(module.definition, { store, verifyToken: acceptAnyToken, production: false, authorization: false }), store);
+  const { module, opened } = openSubgraphStore(dataDir, agency);
+  // The same schema, the disclosure log's part included, but no log behind it.
+  const schemaOnly = { name: 'disclosure log (schema only)', ...disclosureLogTypeDefs };
+  return listenOnAnyPort(
+    await createSubgraphServer(module.definition, { store: opened.store, verifyToken: acceptAnyToken, production: false, authorization: false, extensions: [schemaOnly] }),
+    opened,
+  );
 }

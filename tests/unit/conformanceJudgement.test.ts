@@ -6,11 +6,11 @@ import { expectedDecision, expectedRemedy } from '../../conformance/oracle';
 import { CATEGORIES, PURPOSES, ROLES, type Bases, type Viewer } from '../../conformance/protocol';
 import type { FieldShape } from '../../conformance/sdl';
 import type { Answer, GraphQLError } from '../../conformance/transport';
-import { GENESIS_HASH } from '../../lib/audit/canonical';
-import { rowsFromLedger } from '../../lib/audit/record';
+import { GENESIS_HASH } from '../../lib/kit/disclosure/canonical';
+import { rowsFromLedger } from '../../lib/kit/disclosure/record';
 import { decide } from '../../lib/policy/decide';
 import { remedyFor } from '../../lib/policy/remedy';
-import type { ClientLedger } from '../../lib/subgraph/access';
+import type { ClientLedger } from '../../lib/policy/access';
 
 /**
  * The suite's own judgements, each shown to fail on the defect it exists to catch: the field-by-field
