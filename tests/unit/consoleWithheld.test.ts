@@ -13,7 +13,7 @@ describe('explaining a withheld field in the console', () => {
       remedy: { kind: 'CONSENT', category: 'HEALTH', grantee: 'fjc', purpose: 'CASE_MANAGEMENT', alternatives: [{ kind: 'SECURITY_CONFERENCE', category: 'HEALTH' }] },
     }));
     expect(explanation).toEqual({
-      reason: 'Mental health shares health data only on a legal basis, and there is none for you now.',
+      reason: 'Centre for mental health shares health data only on a legal basis, and there is none for you now.',
       next: 'Next step: the client’s consent for health data to Family Justice Center for Case management: record consent. Or open it in a security conference on the client’s case.',
       consent: { category: 'HEALTH', grantee: 'fjc', purpose: 'CASE_MANAGEMENT' },
     });
@@ -43,8 +43,8 @@ describe('explaining a withheld field in the console', () => {
   });
 
   it.each([
-    ['AGENCY_UNAVAILABLE', 'Housing did not answer: its data is not included. Try again later.'],
-    ['AGENCY_ERROR', 'Housing answered with an error: its data is not included.'],
+    ['AGENCY_UNAVAILABLE', 'Housing service did not answer: its data is not included. Try again later.'],
+    ['AGENCY_ERROR', 'Housing service answered with an error: its data is not included.'],
   ])('says what %s means for the agency’s card', (code, reason) => {
     expect(explain(en, error({ code, agency: 'housing' }))).toEqual({ reason, consent: undefined });
   });

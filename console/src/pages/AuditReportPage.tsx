@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import { request, type ApiError } from '../api/graphql';
 import { useSession } from '../auth/session';
 import { ProblemList } from '../components/ProblemList';
-import { DisclosureReportDocument, type DisclosureReportQuery, type PrintedDisclosureFragment } from '../gql/generated';
+import { AGENCIES, DISCLOSURE_REPORT, type PerAgency } from '../agencies';
+import type { PrintedDisclosureFragment } from '../gql/generated';
 import { useI18n } from '../i18n/i18n';
 import { agencyName, categoryName, named, purposeName, roleName } from '../i18n/names';
 
-type Report = NonNullable<DisclosureReportQuery['disclosureReport']>;
-const SECTIONS = ['fjc', 'police', 'probation', 'perpetratorProgram', 'youthCare', 'housing', 'mentalHealth'] as const;
+type Report = PerAgency<PrintedDisclosureFragment>;
 
 /**
  * "Who saw my data": a client's subject access report from every agency's own disclosure log,
@@ -22,14 +22,14 @@ export function AuditReportPage({ clientId }: { clientId: string }) {
   const auditor = session?.viewer.roles.includes('AUDITOR') ?? false;
 
   useEffect(() => {
-    void request(DisclosureReportDocument, { clientId }, { purpose: auditor ? 'AUDIT' : 'CASE_MANAGEMENT' }).then((answer) => {
+    void request(DISCLOSURE_REPORT, { clientId }, { purpose: auditor ? 'AUDIT' : 'CASE_MANAGEMENT' }).then((answer) => {
       setReport(answer.data?.disclosureReport ?? null);
       setErrors(answer.errors);
     });
   }, [clientId, auditor]);
 
   const rows = report
-    ? SECTIONS.flatMap((section) => (report[section] ?? []).map((d: PrintedDisclosureFragment) => d)).sort((a, b) => a.time.localeCompare(b.time))
+    ? AGENCIES.flatMap((agency) => report[agency.field] ?? []).sort((a, b) => a.time.localeCompare(b.time))
     : [];
   return (
     <article className="report">

@@ -72,7 +72,7 @@ export function ConveneConferenceForm({ onConvened }: { onConvened(): void }) {
             </div>
           ))}
           {message('participants') ? <span className="field-error">{message('participants')}</span> : null}
-          <button type="button" onClick={() => set('participants', [...draft.participants, { staffId: '', agency: 'police' }])}>{t('conference.addParticipant')}</button>
+          <button type="button" onClick={() => set('participants', [...draft.participants, { staffId: '', agency: GRANTEES[1] ?? '' }])}>{t('conference.addParticipant')}</button>
         </fieldset>
         <ProblemList errors={problems} />
         <button type="submit" className="primary">{t('conference.submit')}</button>

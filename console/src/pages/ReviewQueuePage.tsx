@@ -3,19 +3,11 @@ import { request, type ApiError } from '../api/graphql';
 import { navigate } from '../app/router';
 import { Field } from '../components/Field';
 import { ProblemList } from '../components/ProblemList';
-import {
-  ReviewFjcDocument, ReviewHousingDocument, ReviewMentalHealthDocument, ReviewPerpetratorProgramDocument, ReviewPoliceDocument,
-  ReviewProbationDocument, ReviewQueueDocument, ReviewYouthCareDocument, type QueuedDisclosureFragment, type TypedDocumentString,
-} from '../gql/generated';
+import { agencyOf, AGENCIES, REVIEW_QUEUE, reviewMutation } from '../agencies';
+import type { QueuedDisclosureFragment } from '../gql/generated';
 import { useI18n } from '../i18n/i18n';
 import { agencyName, categoryName, roleName } from '../i18n/names';
 
-/** Each agency's review mutation: the verdict is recorded in that agency's own log. */
-const REVIEW = {
-  fjc: ReviewFjcDocument, police: ReviewPoliceDocument, probation: ReviewProbationDocument, 'perpetrator-programs': ReviewPerpetratorProgramDocument,
-  'youth-care': ReviewYouthCareDocument, housing: ReviewHousingDocument, 'mental-health': ReviewMentalHealthDocument,
-} as const;
-const SECTIONS = ['fjc', 'police', 'probation', 'perpetratorProgram', 'youthCare', 'housing', 'mentalHealth'] as const;
 
 /** The auditor's queue of emergency (break-the-glass) accesses, each judged justified or not with a note. */
 export function ReviewQueuePage() {
@@ -27,8 +19,8 @@ export function ReviewQueuePage() {
   const [missing, setMissing] = useState<string | null>(null);
   const [clientId, setClientId] = useState('');
   const load = useCallback(async () => {
-    const answer = await request(ReviewQueueDocument, {}, { purpose: 'AUDIT' });
-    const all = SECTIONS.flatMap((section) => answer.data?.disclosureReview?.[section] ?? []);
+    const answer = await request(REVIEW_QUEUE, {}, { purpose: 'AUDIT' });
+    const all = AGENCIES.flatMap((agency) => answer.data?.disclosureReview?.[agency.field] ?? []);
     setQueue(all.sort((a, b) => a.time.localeCompare(b.time)));
     setErrors(answer.errors);
   }, []);
@@ -39,9 +31,10 @@ export function ReviewQueuePage() {
     const note = (notes[key] ?? '').trim();
     if (!note) return setMissing(key);
     setMissing(null);
-    // Each agency's mutation has its own result type; only the errors matter here.
-    const document = REVIEW[entry.agency as keyof typeof REVIEW] as TypedDocumentString<unknown, { seq: number; justified: boolean; note: string }>;
-    const answer = await request(document, { seq: entry.seq, justified, note }, { purpose: 'AUDIT' });
+    // The verdict is recorded in the log of the agency that holds the record, by its own mutation.
+    const agency = agencyOf(entry.agency);
+    if (!agency) return setErrors([{ message: `no agency ${entry.agency}` }]);
+    const answer = await request(reviewMutation(agency), { seq: entry.seq, justified, note }, { purpose: 'AUDIT' });
     setErrors(answer.errors);
     await load();
   };

@@ -1,8 +1,10 @@
+import { AGENCIES } from '../agencies';
 import type { Category, PurposeOfUse, RecordConsentInput } from '../gql/generated';
 
 export const CATEGORIES: readonly Category[] = ['IDENTITY', 'CONTACT', 'INVOLVEMENT', 'SAFETY', 'JUSTICE', 'PROGRAM', 'CHILD', 'HOUSING', 'HEALTH'];
 export const CONSENT_PURPOSES: readonly PurposeOfUse[] = ['INTAKE', 'CASE_MANAGEMENT', 'SECURITY_CONFERENCE', 'EMERGENCY'];
-export const GRANTEES = ['fjc', 'police', 'probation', 'perpetrator-programs', 'youth-care', 'housing', 'mental-health'] as const;
+/** Every agency of the registry may be a consent's grantee. */
+export const GRANTEES: readonly string[] = AGENCIES.map((agency) => agency.id);
 
 export interface ConsentDraft {
   granteeAgency: string;
@@ -23,7 +25,7 @@ export function draftFrom(query: URLSearchParams, today = new Date()): ConsentDr
   const purpose = query.get('purpose');
   const grantee = query.get('grantee') ?? '';
   return {
-    granteeAgency: (GRANTEES as readonly string[]).includes(grantee) ? grantee : '',
+    granteeAgency: GRANTEES.includes(grantee) ? grantee : '',
     categories: isCategory(category) ? [category] : [],
     purposes: isPurpose(purpose) ? [purpose] : ['CASE_MANAGEMENT'],
     validFrom: today.toISOString().slice(0, 10),

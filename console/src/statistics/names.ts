@@ -1,12 +1,12 @@
-import type { MessageKey } from '../i18n/en';
-import { CATALOGUES, type I18n } from '../i18n/catalog';
+import { agencyOf } from '../agencies';
+import type { I18n } from '../i18n/catalog';
 import type { DashboardAgency, DashboardFigure } from './figureTypes';
 
-/** An agency's name: its figures.json, else the console's catalogue, else its card's title, else its id. */
+/** An agency's name: its figures.json, else the registry's, else its card's title, else its id. */
 export function agencyTitle(i18n: I18n, agency: DashboardAgency): string {
   if (agency.title) return i18n.pick(agency.title);
-  const key = `agency.${agency.agency}`;
-  if (key in CATALOGUES[i18n.locale]) return i18n.t(key as MessageKey);
+  const registered = agencyOf(agency.agency);
+  if (registered) return registered.names[i18n.locale];
   return i18n.pick(agency.cardTitle, agency.agency);
 }
 
