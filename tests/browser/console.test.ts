@@ -1,3 +1,5 @@
+import { PARTNER_AGENCIES } from '../../lib/agencies';
+import { DEV_IDENTITIES } from '../../lib/auth/devIdentities';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import { devSignIn, openClient } from './helpers/browser';
 import { consoleSuite } from './helpers/suite';
@@ -8,7 +10,7 @@ jest.setTimeout(120_000);
 const REASON = 'Cliënt in gevaar aan de balie, politie onderweg (Ayşe)';
 
 /**
- * The console end to end in Chromium, against a gateway and seven subgraphs on ephemeral ports:
+ * The console end to end in Chromium, against a gateway and every agency's subgraph on ephemeral ports:
  * what the front desk, a case manager and an auditor do every day, through the same API and
  * policy as any other client.
  */
@@ -19,7 +21,8 @@ describe('the front-desk console in Chromium', () => {
   it('offers the development identities on the sign-in page, in Dutch', async () => {
     await suite.page.goto(`${suite.origin}/`);
     await suite.page.getByRole('heading', { name: 'Aanmelden bij OneRoof' }).waitFor();
-    expect(await suite.page.locator('button[data-sub]').count()).toBe(12);
+    // One button per development identity: the FJC's roles and one member of staff per partner agency.
+    expect(await suite.page.locator('button[data-sub]').count()).toBe(DEV_IDENTITIES.length);
     await accessible('sign-in');
   });
 
@@ -62,9 +65,9 @@ describe('the front-desk console in Chromium', () => {
     await accessible('find');
   });
 
-  it("shows a client known to six agencies, each withheld field with its reason and next step", async () => {
+  it("shows a client known to every partner agency, each withheld field with its reason and next step", async () => {
     await openClient(suite.page, FIXTURE_CLIENTS.knownToAll);
-    expect(await suite.page.locator('.agency-card').count()).toBe(6);
+    expect(await suite.page.locator('.agency-card').count()).toBe(PARTNER_AGENCIES.length);
     const police = suite.page.locator('[data-agency="police"]');
     expect(await police.locator('h2').textContent()).toBe('Politiezone');
     // Front desk, purpose INTAKE: the police's records are above the role's ceiling, whatever the purpose.

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import readline from 'node:readline';
 import type { Page } from 'playwright-core';
+import { PARTNER_AGENCIES } from '../../lib/agencies';
 import { ROOT } from '../../scripts/processes';
 import { startStack, type TestStack } from '../helpers/stack';
 import { launchBrowser, openClient, screenshot, seriousViolations, type Browser } from './helpers/browser';
@@ -81,7 +82,7 @@ describe('signing in to the console with OpenID Connect', () => {
     expect(await page.getByTestId('viewer').textContent()).toBe('Case manager (OIDC) · Family Justice Center · Casemanager');
     await page.getByTestId('purpose').selectOption('CASE_MANAGEMENT');
     await openClient(page, 'FJC-000002');
-    expect(await page.locator('.agency-card').count()).toBe(6);
+    expect(await page.locator('.agency-card').count()).toBe(PARTNER_AGENCIES.length);
     expect(await page.locator('[data-agency="police"] dd').first().textContent()).not.toBe('');
     // The provider's own pages are not ours to judge.
     expect(browser.problems.filter((problem) => problem.startsWith(`[${origin}]`))).toEqual([]);

@@ -11,7 +11,7 @@ import { consoleSuite } from './helpers/suite';
 jest.setTimeout(180_000);
 
 /**
- * The coordinator's dashboard in Chromium, against a gateway and seven subgraphs on ephemeral
+ * The coordinator's dashboard in Chromium, against a gateway and every agency's subgraph on ephemeral
  * ports with a world large enough for a year by month to show most police counts and suppress
  * others; and the worked example of docs/statistics.md, served from an origin of its own that
  * the gateway allows (ONEROOF_CORS_ORIGINS), drawing the same figures.

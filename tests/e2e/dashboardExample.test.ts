@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import vm from 'node:vm';
-import { AGENCIES } from '../../lib/agencies';
+import { AGENCIES, FILE_FIELDS } from '../../lib/agencies';
+import { expectedOf } from '../helpers/statisticsExpected';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
 import { browserFetch, type BrowserFetch } from '../helpers/browserFetch';
 import { startStack, type TestStack } from '../helpers/stack';
@@ -22,6 +23,8 @@ const PAGE = 'statistics-dashboard.html';
 const YEAR = 2025;
 
 interface Dashboard {
+  /** The agencies (their fields on Statistics) and figures the page shows. */
+  agencies: { field: string; figures: [string, string][] }[];
   fetchYear(options: { gateway: string; token: string; year: number }): Promise<{ statistics: NonNullable<StatisticsData['statistics']>; unavailable: string[]; requestId: string | null }>;
   fetchCsv(options: { gateway: string; token: string; year: number }): Promise<{ filename: string; text: string }>;
   devSignIn(options: { gateway: string; identity: string }): Promise<{ token: string; expiresAt: string; identity: { sub: string; roles: string[] } }>;
@@ -107,6 +110,17 @@ describe('the example dashboard on another origin (docs/examples)', () => {
     await close(pages);
   });
 
+  /** The agencies of the registry whose figures the page shows: the page chooses them, as any dashboard would. */
+  const shownAgencies = () => AGENCIES.filter((agency) => dashboard.agencies.some((shown) => shown.field === FILE_FIELDS[agency]));
+
+  it('shows the figures of the agencies it lists, each figure one the agency publishes', () => {
+    expect(shownAgencies().map((agency) => FILE_FIELDS[agency])).toEqual(dashboard.agencies.map((shown) => shown.field));
+    for (const shown of dashboard.agencies) {
+      const agency = AGENCIES.find((a) => FILE_FIELDS[a] === shown.field)!;
+      expect(shown.figures.map(([name]) => name)).toEqual(Object.keys(expectedOf(agency).figures));
+    }
+  });
+
   it('uses no asset from another origin: one file, its script and styles inline', () => {
     expect(html.match(/\b(src|href)=/g) ?? []).toEqual([]);
     expect(html).not.toMatch(/@import|url\(http/);
@@ -119,7 +133,8 @@ describe('the example dashboard on another origin (docs/examples)', () => {
     expect(result.unavailable).toEqual([]);
     expect(result.requestId).toMatch(/^dashboard-/);
     const { body } = await askStatistics(stack.gatewayUrl, coordinator, { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, granularity: 'MONTH' });
-    for (const agency of AGENCIES) {
+    expect(shownAgencies().length).toBe(dashboard.agencies.length);
+    for (const agency of shownAgencies()) {
       const page = seriesOf(result.statistics, agency);
       expect({ agency, figures: page }).toEqual({ agency, figures: seriesOf(body.data!.statistics!, agency) });
       expect(Object.values(page).flat().every((series) => series.periods.length === 12)).toBe(true);
@@ -129,7 +144,7 @@ describe('the example dashboard on another origin (docs/examples)', () => {
   it('draws a chart and a table per figure, with suppressed cells hatched and never a count of 1 to 4', async () => {
     const { statistics } = await dashboard.fetchYear({ gateway, token: coordinator, year: YEAR });
     const drawn = dashboard.renderAll(statistics);
-    const figures = AGENCIES.flatMap((agency) => Object.values(seriesOf(statistics, agency)));
+    const figures = shownAgencies().flatMap((agency) => Object.values(seriesOf(statistics, agency)));
     expect(drawn.match(/<svg /g)).toHaveLength(figures.length);
     expect(drawn.match(/<table>/g)).toHaveLength(figures.length);
     const suppressed = figures.flat().flatMap((s) => s.periods).filter((p) => p.count.suppressed).length;

@@ -10,10 +10,10 @@ import type { InProcessExtra } from './inProcess';
 
 /**
  * A subgraph the registry does not list, as a partner running its own system elsewhere would add
- * to a supergraph: a victim-support service with its file on `Client`. It makes no decisions of
+ * to a supergraph: an outside partner with its file on `Client`. It makes no decisions of
  * its own here: the tests that use it are about what the gateway does with a name it does not know.
  */
-export const EXTRA_NAME = 'victim-support';
+export const EXTRA_NAME = 'outside-partner';
 
 const SENSITIVE = fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'sensitive.graphql'), 'utf8');
 
@@ -25,30 +25,30 @@ extend schema
 
 type Client @key(fields: "id") {
   id: ID!
-  "The victim-support service's file."
-  victimSupport: VictimSupportFile
+  "The outside partner's file."
+  outsidePartner: OutsidePartnerFile
 }
 
-type VictimSupportFile {
+type OutsidePartnerFile {
   involved: Boolean! @sensitive(category: INVOLVEMENT)
   sessions: Int @sensitive(category: SAFETY)
 }
 ${SENSITIVE}`);
 
-/** The supergraph of every registered agency plus the victim-support subgraph at `url`. */
+/** The supergraph of every registered agency plus the outside partner's subgraph at `url`. */
 export function supergraphWith(url: string): string {
   return composeSupergraph(4001, [{ name: EXTRA_NAME, url, typeDefs: EXTRA_TYPE_DEFS }]);
 }
 
 /**
- * The victim-support subgraph in process: every client has had three sessions.
+ * The outside partner's subgraph in process: every client has had three sessions.
  * @param delayMs - how long each answer takes; default none.
  */
-export async function victimSupportSubgraph(delayMs = 0): Promise<InProcessExtra & { stop(): Promise<void> }> {
+export async function outsidePartnerSubgraph(delayMs = 0): Promise<InProcessExtra & { stop(): Promise<void> }> {
   const apollo = new ApolloServer({
     schema: buildSubgraphSchema({
       typeDefs: EXTRA_TYPE_DEFS,
-      resolvers: { Client: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, victimSupport: { involved: true, sessions: 3 } }) } } as never,
+      resolvers: { Client: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, outsidePartner: { involved: true, sessions: 3 } }) } } as never,
     }),
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

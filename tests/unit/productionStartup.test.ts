@@ -50,9 +50,9 @@ describe('production refuses an unsafe configuration, saying what to fix', () =>
     expect(() => checkGatewayConfig(production({ ONEROOF_SUBGRAPH_URL_POLICE: 'http://police:4002/graphql', ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS: 'true' }), SUPERGRAPH)).not.toThrow();
     expect(() => checkGatewayConfig(production(), SUPERGRAPH)).not.toThrow();
     // A subgraph the registry does not list is reached at its supergraph URL: over TLS too, or refused.
-    const extra = supergraphWith('http://victim-support.example/graphql');
-    expect(() => checkGatewayConfig(production(), extra)).toThrow(/ONEROOF_SUBGRAPH_URL_VICTIM_SUPPORT must be https:\/\/ URLs/);
-    expect(() => checkGatewayConfig(production({ ONEROOF_SUBGRAPH_URL_VICTIM_SUPPORT: 'https://victim-support.example/graphql' }), extra)).not.toThrow();
+    const extra = supergraphWith('http://outside-partner.example/graphql');
+    expect(() => checkGatewayConfig(production(), extra)).toThrow(/ONEROOF_SUBGRAPH_URL_OUTSIDE_PARTNER must be https:\/\/ URLs/);
+    expect(() => checkGatewayConfig(production({ ONEROOF_SUBGRAPH_URL_OUTSIDE_PARTNER: 'https://outside-partner.example/graphql' }), extra)).not.toThrow();
     // Development keeps its localhost defaults.
     expect(() => checkGatewayConfig(loadConfig({}), SUPERGRAPH)).not.toThrow();
   });
@@ -83,13 +83,13 @@ describe('limits and resilience settings', () => {
   });
 
   it('takes the settings of a subgraph the registry does not list, by its name', () => {
-    const config = loadConfig({ ONEROOF_SUBGRAPH_TIMEOUT_MS_VICTIM_SUPPORT: '3000', ONEROOF_SUBGRAPH_URL_VICTIM_SUPPORT: 'https://vs.example/graphql' });
+    const config = loadConfig({ ONEROOF_SUBGRAPH_TIMEOUT_MS_OUTSIDE_PARTNER: '3000', ONEROOF_SUBGRAPH_URL_OUTSIDE_PARTNER: 'https://op.example/graphql' });
     expect(subgraphSettings(config, supergraphWith('http://localhost:4999/graphql'))).toMatchObject({
-      urls: { 'victim-support': 'https://vs.example/graphql', fjc: 'http://localhost:4001/graphql' },
-      timeoutsMs: { 'victim-support': 3000, fjc: 2000 },
+      urls: { 'outside-partner': 'https://op.example/graphql', fjc: 'http://localhost:4001/graphql' },
+      timeoutsMs: { 'outside-partner': 3000, fjc: 2000 },
     });
     const plain = subgraphSettings(loadConfig({ ONEROOF_SUBGRAPH_BASE_PORT: '4501' }), supergraphWith('http://localhost:4999/graphql'));
-    expect(plain.urls).toMatchObject({ 'victim-support': 'http://localhost:4999/graphql', fjc: 'http://localhost:4501/graphql' });
+    expect(plain.urls).toMatchObject({ 'outside-partner': 'http://localhost:4999/graphql', fjc: 'http://localhost:4501/graphql' });
   });
 
   it('takes the supergraph from ONEROOF_SUPERGRAPH_FILE', () => {
