@@ -47,7 +47,7 @@ export function parseRegistry(value: unknown): AgencyEntry[] {
       throw new Error(`subgraphs/agencies.json, entry ${index + 1}: ${problem}`);
     };
     const entry = (typeof raw === 'object' && raw !== null ? raw : fail('must be an object')) as Record<string, unknown>;
-    const id = typeof entry.id === 'string' && ID.test(entry.id) ? entry.id : fail('"id" must be lower-case words joined by "-", e.g. "victim-support"');
+    const id = typeof entry.id === 'string' && ID.test(entry.id) ? entry.id : fail('"id" must be lower-case words joined by "-", e.g. victim-support');
     const names = entry.names as Record<string, unknown> | undefined;
     for (const locale of ['nl', 'fr', 'en']) {
       if (typeof names?.[locale] !== 'string' || (names[locale] as string).trim() === '') fail(`"names.${locale}" is required`);
