@@ -1,4 +1,4 @@
-import { AGENCIES, type AgencyId } from '../../lib/agencies';
+import { AGENCIES, isPerpetratorSide, type AgencyId } from '../../lib/agencies';
 import { ceilingOf } from '../../lib/policy/ceilings';
 import { decide, type ClientBases, type Decision } from '../../lib/policy/decide';
 import { CATEGORIES, PURPOSES, ROLES, type Category, type Purpose, type Role, type Viewer } from '../../lib/viewer';
@@ -159,7 +159,7 @@ describe('invariants over every role, purpose, category, agency pair and basis',
         if (decision.permit && (category === 'CONTACT' || category === 'HEALTH')) expect(decision.basis).toBe('CONSENT');
         if (!decision.permit && decision.code === 'PROTECTED') {
           expect(category).toBe('CONTACT');
-          expect(['probation', 'perpetrator-programs']).toContain(agency);
+          expect(isPerpetratorSide(agency)).toBe(true);
         }
         if (decision.permit && decision.basis === 'EMERGENCY') expect(purpose).toBe('EMERGENCY');
       }
