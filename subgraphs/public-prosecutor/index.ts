@@ -1,0 +1,4 @@
+import { runAgency } from '../../lib/kit';
+import { agency } from './agency';
+
+void runAgency(agency);
