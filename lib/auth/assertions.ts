@@ -15,6 +15,8 @@ import type { ClientBases } from '../policy/decide';
 export const ASSERTION_ISSUER = FJC_TOKEN_ISSUER;
 export const ASSERTION_AUDIENCE = 'urn:oneroof:agencies';
 export const ASSERTION_TTL_SECONDS = FJC_TOKEN_TTL_SECONDS;
+/** The header `typ` of every assertion (AP-ASSERT-6): a second guard, beside the audience, against another FJC token. */
+export const ASSERTION_TYP = 'oneroof-assertion+jwt';
 const ALG = 'EdDSA';
 
 export interface AssertionSigner {
@@ -34,7 +36,7 @@ export async function loadAssertionSigner(keyFile: string): Promise<AssertionSig
     jwks,
     sign: async (request, clientId, bases) => {
       const iat = Math.floor(Date.now() / 1000);
-      return signJws({ kid: privateJwk.kid, typ: 'oneroof-assertion+jwt' }, {
+      return signJws({ kid: privateJwk.kid, typ: ASSERTION_TYP }, {
         agency: request.viewer.agency,
         pur: request.purpose,
         cid: clientId,
@@ -60,7 +62,7 @@ export type AssertionVerifier = (assertion: unknown, request: RequestContext, cl
 
 export function createAssertionVerifier(keys: JWTVerifyGetKey): AssertionVerifier {
   return async (assertion, request, clientId) => {
-    const payload = await verifyFjcToken(assertion, keys, request, clientId, { audience: ASSERTION_AUDIENCE });
+    const payload = await verifyFjcToken(assertion, keys, request, clientId, { audience: ASSERTION_AUDIENCE, typ: ASSERTION_TYP });
     if (!payload || (payload.conf ?? null) !== (request.conferenceId ?? null)) return null;
     return parseBases(payload.bases);
   };

@@ -1,6 +1,6 @@
 import { importJWK, SignJWT } from 'jose';
 import { ensureKeyPair } from '../../lib/auth/keyFile';
-import { ASSERTION_AUDIENCE, ASSERTION_ISSUER } from '../../lib/auth/assertions';
+import { ASSERTION_AUDIENCE, ASSERTION_ISSUER, ASSERTION_TYP } from '../../lib/auth/assertions';
 import { PARTNER_AGENCIES, FILE_FIELDS } from '../../lib/agencies';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import { assertionKeyFile } from '../../lib/kit/agency/agencyRuntime';
@@ -73,12 +73,14 @@ describe('subgraphs asked directly, as another router would', () => {
     const { privateJwk } = await ensureKeyPair(assertionKeyFile(stack.dataDir), 'EdDSA');
     const key = await importJWK(privateJwk, 'EdDSA');
     const claims = { agency: 'fjc', pur: 'CASE_MANAGEMENT', cid: id, bases: { consent: ['HEALTH'], conference: null, emergency: false, jointClient: true, protectedContact: false } };
-    const sign = (issuedAt: number, signingKey = key, kid = privateJwk.kid) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid }).setIssuer(ASSERTION_ISSUER).setAudience(ASSERTION_AUDIENCE)
+    const sign = (issuedAt: number, signingKey = key, kid = privateJwk.kid, typ: string | null = ASSERTION_TYP) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid, ...(typ ? { typ } : {}) }).setIssuer(ASSERTION_ISSUER).setAudience(ASSERTION_AUDIENCE)
         .setSubject('fjc-staff-1').setIssuedAt(issuedAt).setExpirationTime(issuedAt + 60).sign(signingKey);
     const now = Math.floor(Date.now() / 1000);
     expect(await fileOf('mental-health', caseManager, { id, accessAssertion: await sign(now) })).toEqual({ file: { involved: true }, codes: [] });
     expect(await fileOf('mental-health', caseManager, { id, accessAssertion: await sign(now - 120) })).toEqual({ file: null, codes: ['CONSENT_REQUIRED'] });
+    // The FJC's key and claims, but not the assertion's typ: another kind of token (AP-ASSERT-6).
+    expect(await fileOf('mental-health', caseManager, { id, accessAssertion: await sign(now, key, privateJwk.kid, null) })).toEqual({ file: null, codes: ['CONSENT_REQUIRED'] });
     const forger = await ensureKeyPair(`${stack.dataDir}/forger/key.json`, 'EdDSA');
     const forged = await sign(now, await importJWK(forger.privateJwk, 'EdDSA'));
     expect(await fileOf('mental-health', caseManager, { id, accessAssertion: forged })).toEqual({ file: null, codes: ['CONSENT_REQUIRED'] });

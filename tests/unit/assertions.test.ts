@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet } from 'jose';
-import { createAssertionVerifier, loadAssertionSigner, type AssertionSigner } from '../../lib/auth/assertions';
+import { ASSERTION_TYP, createAssertionVerifier, loadAssertionSigner, type AssertionSigner } from '../../lib/auth/assertions';
+import { createCompactSigner } from '../../lib/auth/compactSigner';
+import { ensureKeyPair } from '../../lib/auth/keyFile';
 import type { ClientBases } from '../../lib/policy/decide';
 import type { RequestContext } from '../../lib/viewer';
 
@@ -48,6 +50,20 @@ describe('consent assertions', () => {
     await expect(verify(undefined, request, 'FJC-000001')).resolves.toBeNull();
     await expect(verify('a.b.c', request, 'FJC-000001')).resolves.toBeNull();
     await expect(verify(await other.sign(request, 'FJC-000001', BASES), request, 'FJC-000001')).resolves.toBeNull();
+  });
+
+  it('is worth nothing with another typ header, though signed by the FJC with the same claims (AP-ASSERT-6)', async () => {
+    const verify = createAssertionVerifier(createLocalJWKSet(signer.jwks));
+    const valid = await signer.sign(request, 'FJC-000001', BASES);
+    const [header, payload] = valid.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
+    expect(header!.typ).toBe(ASSERTION_TYP);
+    const { privateJwk } = await ensureKeyPair(path.join(dir, 'assertion.json'), 'EdDSA');
+    const resign = createCompactSigner(privateJwk, 'EdDSA');
+    // The same key and claims: only the header's typ decides.
+    await expect(verify(await resign({ kid: privateJwk.kid, typ: ASSERTION_TYP }, payload!), request, 'FJC-000001')).resolves.toEqual(BASES);
+    for (const typ of ['JWT', 'at+jwt', undefined]) {
+      await expect(verify(await resign({ kid: privateJwk.kid, ...(typ ? { typ } : {}) }, payload!), request, 'FJC-000001')).resolves.toBeNull();
+    }
   });
 
   it('fails closed when the FJC cannot be reached for its keys', async () => {
