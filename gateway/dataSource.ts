@@ -9,7 +9,8 @@ import { Headers } from '../lib/requestContext';
 import type { RequestContext } from '../lib/viewer';
 import { createCircuitBreaker, type CircuitBreaker } from './circuitBreaker';
 import { noteSubgraphCall } from './requestLog';
-import { fetchPaths, unavailableAt, unavailableErrors } from './unavailable';
+import { agencyError, agencyUnavailable } from '../lib/errors';
+import { errorAt, errorsAtFetch, fetchPaths } from './unavailable';
 
 export interface AgencyDataSourceOptions {
   agency: AgencyId;
@@ -64,10 +65,25 @@ export function identityHeaders(context: Partial<RequestContext>): Record<string
   return headers;
 }
 
+function httpStatusOf(error: unknown): number | undefined {
+  const status = (error as { extensions?: { response?: { status?: unknown } } }).extensions?.response?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /** A subgraph that answered with an HTTP status (4xx) is up: only silence, timeouts and 5xx trip the circuit. */
 function isOutage(error: unknown): boolean {
-  const status = (error as { extensions?: { response?: { status?: unknown } } }).extensions?.response?.status;
-  return typeof status !== 'number' || status >= 500;
+  const status = httpStatusOf(error);
+  return status === undefined || status >= 500;
+}
+
+/**
+ * Whether the agency itself answered: any HTTP status but the ones a proxy gives for a service
+ * behind it that did not (502, 503, 504). No status at all is silence: a timeout, a refused or cut
+ * connection.
+ */
+function agencyAnswered(error: unknown): boolean {
+  const status = httpStatusOf(error);
+  return status !== undefined && status !== 502 && status !== 503 && status !== 504;
 }
 
 /**
@@ -100,39 +116,44 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<RequestContext> {
   }
 
   /**
-   * An agency that answered but failed inside (its store, a bug) reports an internal error, which
-   * the gateway would mask as a generic one: to the client that is this agency failing, with the
-   * contract's code and the agency's name. An entity that failed as a whole (`['_entities', i]`)
-   * gets one error per agency file it was asked for. The agency logs its own cause.
+   * An agency that answered but failed inside (its store, a value its schema cannot represent, a
+   * bug) reports an error without a code of ours, which the gateway would mask as a generic one: to
+   * the client that is this agency answering with an error (AGENCY_ERROR, with the agency's name),
+   * not an agency that did not answer. An entity that failed as a whole (`['_entities', i]`) gets
+   * one error per agency file it was asked for. Logged by request id and place, never the message
+   * (it may quote a value); the agency logs its own cause under the same request id.
    */
-  private asContractErrors(error: GraphQLFormattedError, paths: () => (string | number)[][]): GraphQLFormattedError[] {
+  private asContractErrors(error: GraphQLFormattedError, paths: () => (string | number)[][], requestId: string | undefined): GraphQLFormattedError[] {
     const code = error.extensions?.code;
     if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return [error];
     const at = error.path;
+    log.warn('agency error', { agency: this.agency, requestId, path: at?.join('.'), code: code === undefined ? 'none' : String(code) });
     if (at?.length === 2 && at[0] === '_entities') {
       const fields = paths().filter((path) => path[0] === at[0] && path[1] === at[1]);
-      if (fields.length > 0) return fields.map((path) => unavailableAt(this.agency, path));
+      if (fields.length > 0) return fields.map((path) => errorAt(agencyError(this.agency), path));
     }
-    return [unavailableAt(this.agency, at)];
+    return [errorAt(agencyError(this.agency), at)];
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<RequestContext>): Promise<GatewayGraphQLResponse> {
     const { query, variables } = options.request;
     const requestId = (options.context as Partial<RequestContext>).requestId;
     const ticket = this.breaker.tryAcquire();
-    if (!ticket) return { errors: unavailableErrors(this.agency, query, variables) };
+    if (!ticket) return { errors: errorsAtFetch(agencyUnavailable(this.agency), query, variables) };
     try {
       const response = await super.process(options);
       ticket.success();
       if (!response.errors) return response;
       let paths: (string | number)[][] | undefined;
       const fetched = () => (paths ??= fetchPaths(query, variables));
-      return { ...response, errors: response.errors.flatMap((error) => this.asContractErrors(error, fetched)) };
+      return { ...response, errors: response.errors.flatMap((error) => this.asContractErrors(error, fetched, requestId)) };
     } catch (error) {
       if (isOutage(error)) ticket.failure();
       else ticket.success();
-      log.warn('agency unavailable', { agency: this.agency, requestId, kind: error instanceof Error ? error.name : typeof error, circuit: this.breaker.state });
-      return { errors: unavailableErrors(this.agency, query, variables) };
+      const answered = agencyAnswered(error);
+      const kind = error instanceof Error ? error.name : typeof error;
+      log.warn(answered ? 'agency error' : 'agency unavailable', { agency: this.agency, requestId, kind, status: httpStatusOf(error), circuit: this.breaker.state });
+      return { errors: errorsAtFetch(answered ? agencyError(this.agency) : agencyUnavailable(this.agency), query, variables) };
     }
   }
 }

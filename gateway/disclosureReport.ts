@@ -10,6 +10,12 @@ const ROUTE = /^\/clients\/([A-Za-z0-9._@:-]{1,100})\/disclosure-report\.txt$/;
 
 type ReportData = { disclosureReport: Record<string, PrintedDisclosure[] | null> | null };
 
+/** Why an agency's records are missing, by the code of the error at its list. */
+const MISSING: Record<string, string> = {
+  AGENCY_UNAVAILABLE: 'this agency did not answer.',
+  AGENCY_ERROR: 'this agency answered with an error.',
+};
+
 function sectionsOf(data: ReportData['disclosureReport'], errors: readonly GraphQLFormattedError[]): AgencySection[] {
   return AGENCIES.map((agency) => {
     const field = FILE_FIELDS[agency];
@@ -17,7 +23,7 @@ function sectionsOf(data: ReportData['disclosureReport'], errors: readonly Graph
     if (list) return { agency, disclosures: list };
     const error = errors.find((e) => e.path?.[1] === field);
     const code = String(error?.extensions?.code ?? 'AGENCY_UNAVAILABLE');
-    return { agency, missing: code === 'AGENCY_UNAVAILABLE' ? 'this agency did not answer.' : `this agency withheld its records (${code}).` };
+    return { agency, missing: MISSING[code] ?? `this agency withheld its records (${code}).` };
   });
 }
 

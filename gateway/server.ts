@@ -7,7 +7,8 @@ import { FJC } from '../lib/agencies';
 import { acceptAnyToken, enterBenchMode } from '../lib/auth/benchMode';
 import type { TokenVerifier } from '../lib/auth/tokens';
 import { ConfigError, loadConfig, type QueryLimitsConfig, type ResilienceConfig } from '../lib/config';
-import { formatError, withoutSuggestions } from '../lib/http/formatError';
+import { internalErrorLogPlugin } from '../lib/http/errorLog';
+import { formatError, formatErrorRevealingPlans, withoutSuggestions } from '../lib/http/formatError';
 import { createGraphQLHandler, serveOverHttp, type GraphQLHandler } from '../lib/http/graphqlHttpServer';
 import type { KeepAliveFetch } from '../lib/http/keepAliveFetch';
 import { createBasisCheck } from './basisCheck';
@@ -151,11 +152,11 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     // With introspection off, "Did you mean" hints would spell the schema out to whoever guesses:
     // Apollo drops its own, the formatter those of any other error (subgraphs' included).
     hideSchemaDetailsFromClientErrors: options.production,
-    formatError: options.production ? (formatted, error) => withoutSuggestions(formatError(formatted, error)) : formatError,
+    formatError: options.production ? (formatted, error) => withoutSuggestions(formatError(formatted, error)) : formatErrorRevealingPlans,
     csrfPrevention: true,
     // No Apollo landing page in any environment: its Sandbox loads code from the internet. GraphiQL,
     // bundled with the console, is served at /graphiql outside production.
-    plugins: [withheldFieldsPlugin(), requestLogPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [withheldFieldsPlugin(), requestLogPlugin(), internalErrorLogPlugin('gateway'), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const checkBasis = authorization

@@ -1,4 +1,4 @@
-import { Kind, parse, type FragmentDefinitionNode, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, parse, type FragmentDefinitionNode, type GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { AgencyId } from '../lib/agencies';
 import { agencyUnavailable } from '../lib/errors';
 
@@ -65,18 +65,22 @@ export function fetchPaths(query: string | undefined, variables: Record<string, 
   return paths;
 }
 
-/** One AGENCY_UNAVAILABLE error, at `path` when there is one. */
-export function unavailableAt(agency: AgencyId, path?: readonly (string | number)[]): GraphQLFormattedError {
-  const error = agencyUnavailable(agency);
+/** One formatted copy of `error` (the gateway's answer for an agency), at `path` when there is one. */
+export function errorAt(error: GraphQLError, path?: readonly (string | number)[]): GraphQLFormattedError {
   return { message: error.message, ...(path ? { path } : {}), extensions: { ...error.extensions } };
 }
 
 /**
- * What a subgraph fetch that failed answers instead: one AGENCY_UNAVAILABLE error per place the
- * fetch would have answered (`fetchPaths`), so the gateway answers `null` there and every other
- * agency's data stands; one without a path when the operation cannot be read.
+ * What a subgraph fetch that was not answered (or not sent) answers instead: one copy of `error`
+ * per place the fetch would have answered (`fetchPaths`), so the gateway answers `null` there and
+ * every other agency's data stands; one without a path when the operation cannot be read.
  */
-export function unavailableErrors(agency: AgencyId, query: string | undefined, variables: Record<string, unknown> | undefined): GraphQLFormattedError[] {
+export function errorsAtFetch(error: GraphQLError, query: string | undefined, variables: Record<string, unknown> | undefined): GraphQLFormattedError[] {
   const paths = fetchPaths(query, variables);
-  return paths.length > 0 ? paths.map((path) => unavailableAt(agency, path)) : [unavailableAt(agency)];
+  return paths.length > 0 ? paths.map((path) => errorAt(error, path)) : [errorAt(error)];
+}
+
+/** `errorsAtFetch` with AGENCY_UNAVAILABLE: the agency gave no answer. */
+export function unavailableErrors(agency: AgencyId, query: string | undefined, variables: Record<string, unknown> | undefined): GraphQLFormattedError[] {
+  return errorsAtFetch(agencyUnavailable(agency), query, variables);
 }

@@ -12,6 +12,7 @@ export const ErrorCode = {
   CONSENT_REQUIRED: 'CONSENT_REQUIRED',
   PROTECTED: 'PROTECTED',
   AGENCY_UNAVAILABLE: 'AGENCY_UNAVAILABLE',
+  AGENCY_ERROR: 'AGENCY_ERROR',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   LIKELY_DUPLICATE: 'LIKELY_DUPLICATE',
 } as const;
@@ -96,9 +97,16 @@ export function withheld(details: WithheldDetails, at?: { nodes: readonly ASTNod
   }
 }
 
-/** The owning subgraph did not answer in time or failed. */
+/** The owning subgraph gave no answer: it timed out, refused the connection, or its circuit is open. */
 export function agencyUnavailable(agency: AgencyId): GraphQLError {
   return new GraphQLError('This agency did not answer; its data is not included.', {
     extensions: { code: ErrorCode.AGENCY_UNAVAILABLE, agency },
+  });
+}
+
+/** The owning subgraph answered, but with an error it gave no code for (its own fault: a store failure, a bug). */
+export function agencyError(agency: AgencyId): GraphQLError {
+  return new GraphQLError('This agency answered with an error; its data is not included.', {
+    extensions: { code: ErrorCode.AGENCY_ERROR, agency },
   });
 }

@@ -119,7 +119,7 @@ describe('an agency that dies, one that slows down, under a bounded load', () =>
     expect(stack.subgraphs.fjc.store.get<{ n: number }>('SELECT COUNT(*) AS n FROM consents')!.n).toBe(consents);
   });
 
-  it('reports an agency that fails inside as unavailable, not as a generic internal error', async () => {
+  it('reports an agency that fails inside as answering with an error, not as a generic internal error', async () => {
     const { db } = stack.subgraphs.probation.oneroof.sqlite;
     db.exec('ALTER TABLE client_links RENAME TO client_links_away');
     try {
@@ -128,9 +128,9 @@ describe('an agency that dies, one that slows down, under a bounded load', () =>
       expect(body.data!.client!.probation).toBeNull();
       expect(body.data!.client!.displayName).toBe(healthy.get(CLIENTS[0])!.data!.client!.displayName);
       expect(body.errors!.filter((e) => e.extensions?.serviceName === 'probation')).toEqual([{
-        message: 'This agency did not answer; its data is not included.',
+        message: 'This agency answered with an error; its data is not included.',
         path: ['client', 'probation'],
-        extensions: { code: 'AGENCY_UNAVAILABLE', agency: 'probation', serviceName: 'probation' },
+        extensions: { code: 'AGENCY_ERROR', agency: 'probation', serviceName: 'probation' },
       }]);
     } finally {
       db.exec('ALTER TABLE client_links_away RENAME TO client_links');

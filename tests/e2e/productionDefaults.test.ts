@@ -1,3 +1,4 @@
+import type { GatewayServer } from '../../gateway/server';
 import { postGraphQL } from '../helpers/graphql';
 import { startProductionGateway, type ProductionGateway } from '../helpers/productionGateway';
 import { startStack, type TestStack } from '../helpers/stack';
@@ -76,5 +77,29 @@ describe('safe production defaults of the gateway', () => {
     expect(form.status).toBe(400);
     const page = await fetch(productionUrl, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type')).not.toMatch(/html/);
+  });
+
+  it('keeps the message of a query plan that failed outside production, and masks it in production', async () => {
+    type Planner = { buildQueryPlan: (...args: unknown[]) => unknown };
+    const plannerOf = (server: GatewayServer) => (server.gateway as unknown as { queryPlanner: Planner }).queryPlanner;
+    const planners = [plannerOf(stack.gateway), plannerOf(production.server)];
+    const originals = planners.map((planner) => planner.buildQueryPlan);
+    for (const planner of planners) {
+      planner.buildQueryPlan = () => {
+        throw new Error('no plan: Client.police cannot be reached from fjc');
+      };
+    }
+    try {
+      // A text no earlier test planned: the plan cache would answer it without the planner.
+      const query = '{ client(id: "FJC-000002") { id planned: displayName } }';
+      const developed = await ask(stack.gatewayUrl, query);
+      expect(developed.body.errors).toEqual([{ message: 'no plan: Client.police cannot be reached from fjc', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      const { body } = await ask(productionUrl, query);
+      expect(body.errors).toEqual([{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    } finally {
+      planners.forEach((planner, i) => {
+        planner.buildQueryPlan = originals[i]!;
+      });
+    }
   });
 });

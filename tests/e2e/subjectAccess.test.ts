@@ -166,6 +166,15 @@ describe('subject access: every agency\'s disclosures of a client, assembled thr
     await stack.subgraphs['mental-health'].restart();
     expect(partial).toContain('Centre for mental health\n  NOT INCLUDED: this agency did not answer.');
     expect(partial).toContain('This report is INCOMPLETE');
+    // One that answers with an error is named as such, not as absent.
+    const housingLog = stack.subgraphs.housing.runtime.disclosureLog;
+    const list = housingLog.list;
+    housingLog.list = () => {
+      throw new Error('disk I/O error');
+    };
+    const failing = await (await get(caseManager)).text();
+    housingLog.list = list;
+    expect(failing).toContain('Housing service\n  NOT INCLUDED: this agency answered with an error.');
     expect((await get({ sub: 'fjc-desk-1', agency: 'fjc', roles: ['FRONT_DESK'] })).status).toBe(403);
     expect((await get(null)).status).toBe(401);
   });

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import { createGatewaySigner, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
-import { createGatewayServer, type GatewayServerOptions } from '../../gateway/server';
+import { createGatewayServer, type GatewayServer, type GatewayServerOptions } from '../../gateway/server';
 import { composeSupergraph } from '../../schema/compose';
 import { testTokenVerifier } from './seededData';
 import type { TestStack } from './stack';
@@ -10,6 +10,8 @@ import type { TestStack } from './stack';
 export interface ProductionGateway {
   /** e.g. http://127.0.0.1:41234 (no path). */
   origin: string;
+  /** The gateway itself (its planner, its circuits). */
+  server: GatewayServer;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startProductionGateway(stack: TestStack, extra: Partial<Ga
   const port = await listen(gateway.http as http.Server, 0, '127.0.0.1');
   return {
     origin: `http://127.0.0.1:${port}`,
+    server: gateway,
     stop: async () => {
       await close(gateway.http);
       await gateway.apollo.stop();

@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { GraphQLSchema } from 'graphql';
 import { acceptAnyToken, enterBenchMode } from '../../auth/benchMode';
 import type { TokenVerifier } from '../../auth/tokens';
+import { internalErrorLogPlugin } from '../../http/errorLog';
 import { formatError } from '../../http/formatError';
 import { createGraphQLHandler, serveOverHttp, type GraphQLHandler, type RawRequest } from '../../http/graphqlHttpServer';
 import { GATEWAY_SIGNATURE_HEADER, type GatewaySignatureVerifier } from '../../auth/gatewaySignature';
@@ -86,7 +87,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
     formatError,
     csrfPrevention: true,
     // Inline traces would send timing data to the gateway on every fetch; nobody reads them here.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...extensions.flatMap((extension) => (extension.plugin ? [extension.plugin] : []))],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), internalErrorLogPlugin(definition.agency), ...extensions.flatMap((extension) => (extension.plugin ? [extension.plugin] : []))],
   });
   await apollo.start();
   const handle = createGraphQLHandler({
