@@ -1,3 +1,4 @@
+import { httpStatus } from '../lib/http/httpStatus';
 import type { CircuitBreaker } from './circuitBreaker';
 import type { SubgraphRoute } from './subgraphs';
 
@@ -28,14 +29,8 @@ export async function checkReadiness(
   const names = [...routes.keys()];
   const states = await Promise.all(
     names.map(async (agency): Promise<AgencyState> => {
-      try {
-        const response = await fetch(new URL('health', routes.get(agency)!.url.replace(/graphql\/?$/, '')), {
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!response.ok) return 'down';
-      } catch {
-        return 'down';
-      }
+      const status = await httpStatus(new URL('health', routes.get(agency)!.url.replace(/graphql\/?$/, '')).href, timeoutMs);
+      if (status === undefined || status < 200 || status >= 300) return 'down';
       // Half-open counts as up: the cool-down is over and the next request probes the agency.
       return breakers[agency]?.state === 'open' ? 'unavailable' : 'up';
     }),

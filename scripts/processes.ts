@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import path from 'node:path';
+import { httpStatus } from '../lib/http/httpStatus';
 
 /** The repository root: every process is started from here. */
 export const ROOT = path.resolve(__dirname, '..');
@@ -34,7 +35,7 @@ export interface WaitOptions {
 }
 
 /**
- * Polls `url` every 250 ms until it answers 2xx.
+ * Polls `url` every 250 ms until it answers 2xx (with node:http, so any port works).
  * @throws Error naming the process when it does not answer in time.
  */
 export async function waitForHealth(name: string, url: string, options: WaitOptions = {}): Promise<void> {
@@ -42,12 +43,8 @@ export async function waitForHealth(name: string, url: string, options: WaitOpti
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (options.cancelled?.()) return;
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
+    const status = await httpStatus(url, 1000);
+    if (status !== undefined && status >= 200 && status < 300) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
