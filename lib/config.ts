@@ -34,6 +34,8 @@ export interface OneRoofConfig {
   limits: QueryLimitsConfig;
   /** How the gateway treats a slow or failing agency, and how it stops. */
   resilience: ResilienceConfig;
+  /** How `npm start` restarts a process that crashed. */
+  supervisor: SupervisorConfig;
   /**
    * Production accepts plain-http subgraph URLs only with `ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS=true`
    * (a trusted private network); default false.
@@ -99,6 +101,13 @@ export interface ResilienceConfig {
   breakerCooldownMs: number;
   /** `ONEROOF_SHUTDOWN_GRACE_MS`, default 10000: how long SIGTERM waits for in-flight requests. */
   shutdownGraceMs: number;
+}
+
+export interface SupervisorConfig {
+  /** `ONEROOF_RESTART_DELAY_MS`, default 500: wait before restarting a crashed process; doubles with each crash in a row, up to 30 s. */
+  restartDelayMs: number;
+  /** `ONEROOF_RESTART_MAX_CRASHES`, default 5: crashes in a row, each within 30 s of starting, after which `npm start` gives a process up. */
+  maxFastCrashes: number;
 }
 
 export class ConfigError extends Error {}
@@ -217,6 +226,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OneRoofConfig 
     auth: authConfig(env, production, audience, dataDir),
     limits: limitsConfig(env),
     resilience: resilienceConfig(env, overrides),
+    supervisor: {
+      restartDelayMs: integer(env, 'ONEROOF_RESTART_DELAY_MS', 500, 0),
+      maxFastCrashes: integer(env, 'ONEROOF_RESTART_MAX_CRASHES', 5),
+    },
     allowPlaintextSubgraphs: flag(env, 'ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS'),
     benchAuthorizationOff: benchAuthorizationOff(env, production),
     corsOrigins: corsOrigins(env.ONEROOF_CORS_ORIGINS, production),

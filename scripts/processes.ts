@@ -12,6 +12,8 @@ export interface SpawnEntryOptions {
   stdio?: StdioOptions;
   /** Node options before `--import tsx`, e.g. `--cpu-prof`; default none. */
   nodeArgs?: string[];
+  /** Start it as the leader of its own process group (so the group can be ended as one); default false. */
+  detached?: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export function spawnEntry(entry: string, options: SpawnEntryOptions = {}): Chil
     cwd: ROOT,
     env: options.env ?? process.env,
     stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
   });
 }
 
