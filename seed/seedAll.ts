@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AGENCIES, type AgencyId } from '../lib/agencies';
+import { ensureDisclosureSchema } from '../lib/kit/disclosure/schema';
 import { createRandom } from '../lib/seed/random';
 import type { WorldOptions } from '../lib/seed/world';
 import { openAgency } from '../lib/kit/agency/openAgency';
@@ -82,6 +83,8 @@ export function seedAll(
       // The agency's records and its person links, each store in one transaction.
       const inTransaction = store.transaction?.bind(store) ?? (<T>(work: () => T) => work());
       oneroof.sqlite.transaction(() => inTransaction(() => subgraph.seed.records(store, world, random.fork(agency))));
+      // The (empty) disclosure log from the start: a store without one has lost it (audit:verify).
+      ensureDisclosureSchema(oneroof.sqlite.db);
     } finally {
       void close();
     }

@@ -12,6 +12,7 @@ import type { Basis, DenyCode } from '../../lib/policy/decide';
 import { openSqliteStore, type SqliteStore } from '../../lib/kit/store/sqlite';
 import type { ClientLedger } from '../../lib/policy/access';
 import { oneroofStoreFile } from '../../lib/kit/store/oneroofStore';
+import { seedAll } from '../../seed/seedAll';
 import type { Category, RequestContext } from '../../lib/viewer';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -237,16 +238,52 @@ describe('disclosure log', () => {
 
   it('audit:verify prints one line per agency and exits 1 when a chain is broken', () => {
     write(conference, oneClient(1), 3);
-    const run = () => spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/auditVerify.ts', '--data-dir', dir], { cwd: ROOT, encoding: 'utf8' });
-    const intact = run();
     const width = Math.max(...AGENCIES.map((a) => a.length));
+    const others = AGENCIES.filter((agency) => agency !== 'police');
+    const run = (...args: string[]) => spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/auditVerify.ts', '--data-dir', dir, ...args], { cwd: ROOT, encoding: 'utf8' });
+    const intact = run(...others.flatMap((agency) => ['--not-deployed', agency]));
     expect(intact.stdout.split('\n').filter(Boolean)).toEqual(
-      AGENCIES.map((agency) => `${agency.padEnd(width)}  ${agency === 'police' ? '3 records checked: OK' : 'no store'}`),
+      AGENCIES.map((agency) => `${agency.padEnd(width)}  ${agency === 'police' ? '3 records checked: OK' : 'not deployed: no store, none expected'}`),
     );
     expect(intact.status).toBe(0);
     withoutTrigger(store.db, 'disclosure_log_no_update', () => store.db.exec("UPDATE disclosure_log SET purpose = 'INTAKE' WHERE seq = 2"));
-    const broken = run();
+    const broken = run(...others.flatMap((agency) => ['--not-deployed', agency]));
     expect(broken.stdout).toContain('police                2 records checked: BROKEN at record #2 (request req-1.1, 2026-03-02T09:00:00.000Z): HASH_MISMATCH, content does not match its hash');
     expect(broken.status).toBe(1);
+  });
+
+  it('audit:verify fails on a missing store or log unless the agency is declared not deployed', () => {
+    write(conference, oneClient(1), 1);
+    const run = (...args: string[]) => spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/auditVerify.ts', '--data-dir', dir, ...args], { cwd: ROOT, encoding: 'utf8' });
+    const missing = run();
+    const width = Math.max(...AGENCIES.map((a) => a.length));
+    expect(missing.stdout).toContain(`${'fjc'.padEnd(width)}  MISSING: no store at ${oneroofStoreFile(dir, 'fjc')} (declare an agency that does not run here with --not-deployed fjc)`);
+    expect(missing.stdout).toContain(`${'police'.padEnd(width)}  1 record checked: OK`);
+    expect(missing.status).toBe(1);
+    // A store whose log tables are gone has lost its log.
+    const bare = openSqliteStore(oneroofStoreFile(dir, 'housing'), []);
+    bare.db.exec('CREATE TABLE client_links (fjc_client_id TEXT PRIMARY KEY)');
+    bare.close();
+    const others = AGENCIES.filter((agency) => agency !== 'police' && agency !== 'housing').flatMap((agency) => ['--not-deployed', agency]);
+    const logless = run(...others);
+    expect(logless.stdout).toContain(`${'housing'.padEnd(width)}  MISSING: the store has no disclosure log`);
+    expect(logless.status).toBe(1);
+    // Declaring it not deployed does not excuse a store that is there: it is checked all the same.
+    expect(run(...others, '--not-deployed', 'housing').status).toBe(1);
+    const unknown = run('--not-deployed', 'prison');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain(`--not-deployed prison: not an agency (${AGENCIES.join(', ')}).`);
+  });
+
+  it('audit:verify passes on a dataset just seeded: every store has its log from the start', () => {
+    const seeded = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-seeded-'));
+    try {
+      seedAll(seeded, { clients: 5, seed: 3 });
+      const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/auditVerify.ts', '--data-dir', seeded], { cwd: ROOT, encoding: 'utf8' });
+      expect(result.stdout.split('\n').filter(Boolean).map((line) => line.replace(/^\S+\s+/, ''))).toEqual(AGENCIES.map(() => 'no disclosure records: OK'));
+      expect(result.status).toBe(0);
+    } finally {
+      fs.rmSync(seeded, { recursive: true, force: true });
+    }
   });
 });
