@@ -24,23 +24,48 @@ interface Filtered {
   removed: readonly RemovedField[];
   /** Why the text is refused (a query limit, no operation to run): answered with it, nothing is planned. */
   refusal?: GraphQLError;
+  /**
+   * The client's document and the variables its cost depends on, when there are any: the cost limit
+   * is then checked per request, with that request's values (`costRefusal`).
+   */
+  costed?: { document: DocumentNode; variables: readonly string[]; refusals: Map<string, GraphQLError | null> };
 }
 
 /** Texts longer than this are filtered every time rather than held in memory. */
 const MAX_CACHED_QUERY = 20_000;
 
-function operationOf(parts: GraphQLRequestParts): { query: string; operationName?: string } | undefined {
+type Variables = Record<string, unknown>;
+
+interface Operation {
+  query: string;
+  operationName?: string;
+  /** As sent; Apollo refuses values that are not an object, so they cost nothing here. */
+  variables?: Variables;
+}
+
+function variablesOf(value: unknown): Variables | undefined {
+  if (typeof value === 'string') {
+    try {
+      return variablesOf(JSON.parse(value) as unknown);
+    } catch {
+      return undefined;
+    }
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Variables) : undefined;
+}
+
+function operationOf(parts: GraphQLRequestParts): Operation | undefined {
   // Apollo reads the operation from the query string for GET and from the JSON body for POST only.
   if (parts.method === 'GET') {
     const params = new URLSearchParams(parts.search);
     const query = params.get('query');
-    return query === null ? undefined : { query, operationName: params.get('operationName') ?? undefined };
+    return query === null ? undefined : { query, operationName: params.get('operationName') ?? undefined, variables: variablesOf(params.get('variables')) };
   }
   const body = parts.body;
   if (parts.method !== 'POST' || typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const { query, operationName } = body as { query?: unknown; operationName?: unknown };
+  const { query, operationName, variables } = body as { query?: unknown; operationName?: unknown; variables?: unknown };
   if (typeof query !== 'string') return undefined;
-  return { query, operationName: typeof operationName === 'string' ? operationName : undefined };
+  return { query, operationName: typeof operationName === 'string' ? operationName : undefined, variables: variablesOf(variables) };
 }
 
 function withQuery(parts: GraphQLRequestParts, query: string): GraphQLRequestParts {
@@ -65,7 +90,8 @@ function operationProblem(document: DocumentNode, operationName: string | undefi
   return undefined;
 }
 
-function filterText(query: string, operationName: string | undefined, ceiling: ReadonlySet<Category>, schema: GraphQLSchema, options: OperationFilterOptions): Filtered {
+function filterText(operation: Operation, ceiling: ReadonlySet<Category>, schema: GraphQLSchema, options: OperationFilterOptions): Filtered {
+  const { query, operationName } = operation;
   // Counted before parsing: this parse is the first one, and must not be the one an attacker feeds.
   const tooLarge = options.limiter?.checkSize(query);
   if (tooLarge) return { query, removed: [], refusal: tooLarge };
@@ -76,14 +102,39 @@ function filterText(query: string, operationName: string | undefined, ceiling: R
     return { query, removed: [] }; // Apollo answers the syntax error; nothing executes
   }
   // On the client's document: the filter's placeholders are aliases, and would count against it.
-  const overLimit = options.limiter?.checkShape(schema, document);
+  const costVariables = options.limiter?.costVariables(schema, document) ?? [];
+  const overLimit = options.limiter?.checkShape(schema, document, costVariables.length > 0 ? {} : undefined);
   if (overLimit) return { query, removed: [], refusal: overLimit };
   // Same schema and a subset of Apollo's rules: whatever fails here, Apollo refuses too, unexecuted.
   if (validate(schema, document).length > 0) return { query, removed: [] };
   const unresolved = operationProblem(document, operationName, schema);
   if (unresolved) return { query, removed: [], refusal: unresolved };
+  const costed = costVariables.length > 0 ? { document, variables: costVariables, refusals: new Map<string, GraphQLError | null>() } : undefined;
   const filtered = filterOperation(document, schema, options.fields, ceiling, operationName);
-  return filtered.document === document ? { query, removed: [] } : { query: print(filtered.document), removed: filtered.removed };
+  return filtered.document === document ? { query, removed: [], costed } : { query: print(filtered.document), removed: filtered.removed, costed };
+}
+
+/** Costs per text remembered for this many sets of values (list lengths, page sizes). */
+const COSTS_PER_TEXT = 50;
+
+/**
+ * The cost limit with this request's variables, for a text whose cost depends on them: remembered
+ * by the values that matter (the lengths of the lists, the page sizes), not the ids themselves.
+ */
+function costRefusal(filtered: Filtered, variables: Variables | undefined, schema: GraphQLSchema, limiter: QueryLimiter): GraphQLError | undefined {
+  const costed = filtered.costed;
+  if (!costed) return undefined;
+  const key = JSON.stringify(costed.variables.map((name) => {
+    const value = variables?.[name];
+    return Array.isArray(value) ? value.length : typeof value === 'number' ? value : null;
+  }));
+  let refusal = costed.refusals.get(key);
+  if (refusal === undefined) {
+    refusal = limiter.checkCost(schema, costed.document, variables) ?? null;
+    if (costed.refusals.size >= COSTS_PER_TEXT) costed.refusals.delete(costed.refusals.keys().next().value as string);
+    costed.refusals.set(key, refusal);
+  }
+  return refusal ?? undefined;
 }
 
 /**
@@ -106,16 +157,17 @@ export function createOperationFilter(options: OperationFilterOptions) {
     const key = JSON.stringify([[...ceiling].sort(), operation.operationName ?? null, operation.query]);
     let filtered = cache.get(key);
     if (!filtered) {
-      filtered = filterText(operation.query, operation.operationName, ceiling, schema, options);
+      filtered = filterText(operation, ceiling, schema, options);
       if (operation.query.length <= MAX_CACHED_QUERY) {
         if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
         cache.set(key, filtered);
       }
     }
-    if (filtered.refusal) {
-      log.info('operation refused', { requestId: context.requestId, code: String(filtered.refusal.extensions.code) });
+    const refusal = filtered.refusal ?? (options.limiter && costRefusal(filtered, operation.variables, schema, options.limiter));
+    if (refusal) {
+      log.info('operation refused', { requestId: context.requestId, code: String(refusal.extensions.code) });
       // A fresh error each time: Apollo answers (and may annotate) the one it is given.
-      throw new GraphQLError(filtered.refusal.message, { extensions: { ...filtered.refusal.extensions } });
+      throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions } });
     }
     if (filtered.query === operation.query) return { parts, context };
     return { parts: withQuery(parts, filtered.query), context: { ...context, withheld: filtered.removed } };

@@ -1,15 +1,22 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, Lexer, Source, TokenKind, validate, visit, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Lexer, Source, TokenKind, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import type { QueryLimitsConfig } from '../lib/config';
+import { multiplierVariables, withCostMultipliers } from './costMultipliers';
 import { LimitCode, limitExceeded } from './errors';
 
-export type QueryLimits = Omit<QueryLimitsConfig, 'maxBodyBytes'>;
+export type QueryLimits = Pick<QueryLimitsConfig, 'maxDepth' | 'maxAliases' | 'maxTokens' | 'maxDirectives' | 'maxCost'>;
+
+type Variables = Readonly<Record<string, unknown>> | undefined;
 
 export interface QueryLimiter {
   /** A QUERY_TOO_LARGE error when the text has more tokens than allowed; run before anything parses it. */
   checkSize(text: string): GraphQLError | undefined;
-  /** The first limit the parsed document exceeds (depth, aliases, directives, cost), if any. */
-  checkShape(schema: GraphQLSchema, document: DocumentNode): GraphQLError | undefined;
+  /** The first limit the parsed document exceeds (depth, aliases, directives, cost), if any; the cost with the request's variables. */
+  checkShape(schema: GraphQLSchema, document: DocumentNode, variables?: Variables): GraphQLError | undefined;
+  /** The cost limit alone, with the request's variables: for a document whose shape passed, with variables in `costVariables`. */
+  checkCost(schema: GraphQLSchema, document: DocumentNode, variables?: Variables): GraphQLError | undefined;
+  /** The variables the cost depends on (lists and page sizes given as variables); none: one cost for every request. */
+  costVariables(schema: GraphQLSchema, document: DocumentNode): string[];
 }
 
 /**
@@ -40,40 +47,30 @@ function reportAs(code: LimitCode): (context: ValidationContext | null, error: G
  * graphql-armor's depth, alias, directive and cost rules, configured for this schema: fragments are
  * flattened (a fragment is a way of writing, not a level), every alias counts (`__typename` too: a
  * thousand of them cost the planner as much as any field), and the cost counts objects 2 and
- * scalars 1, times 1.5 per level and times a literal `first` (the page size of `searchClients`,
- * `cases`...). Armor's plugins are left out: its token limit would run on the text after the field
- * filter, too late, and field suggestions are removed by Apollo and `withoutSuggestions`.
+ * scalars 1, times 1.5 per level and times the number of items a field stands for (its page size
+ * or the length of its list arguments: see `withCostMultipliers`, which writes that number where the
+ * cost rule reads it). Armor's plugins are left out: its token limit would run on the text after
+ * the field filter, too late, and field suggestions are removed by Apollo and `withoutSuggestions`.
  */
-function armorRules(limits: QueryLimits): ValidationRule[] {
+function armorRules(limits: QueryLimits): { shape: ValidationRule[]; cost: ValidationRule[] } {
   const common = { propagateOnRejection: false, exposeLimits: true };
-  return new ApolloArmor({
-    blockFieldSuggestion: { enabled: false },
-    maxTokens: { enabled: false },
+  const off = { enabled: false };
+  const shape = new ApolloArmor({
+    blockFieldSuggestion: off,
+    maxTokens: off,
+    costLimit: off,
     maxDepth: { ...common, n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, onReject: [reportAs(LimitCode.QUERY_TOO_DEEP)] },
     maxAliases: { ...common, n: limits.maxAliases, allowList: [], onReject: [reportAs(LimitCode.TOO_MANY_ALIASES)] },
     maxDirectives: { ...common, n: limits.maxDirectives, onReject: [reportAs(LimitCode.TOO_MANY_DIRECTIVES)] },
+  }).protect().validationRules;
+  const cost = new ApolloArmor({
+    blockFieldSuggestion: off, maxTokens: off, maxDepth: off, maxAliases: off, maxDirectives: off,
     costLimit: {
       ...common, maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, flattenFragments: true,
       ignoreIntrospection: true, onReject: [reportAs(LimitCode.QUERY_TOO_COMPLEX)],
     },
   }).protect().validationRules;
-}
-
-/**
- * The largest page any field of this schema serves (`cases(first:)` 1-500; `searchClients` 1-100,
- * `myConferences` 1-200). A larger `first` is refused by the owning subgraph as BAD_USER_INPUT
- * before it reads anything, so it costs no more than this: the estimate clamps it here.
- */
-const MAX_PAGE_SIZE = 500;
-
-/** The document as the cost estimate sees it: literal page sizes above `MAX_PAGE_SIZE` clamped. */
-function clampPageSizes(document: DocumentNode): DocumentNode {
-  return visit(document, {
-    Argument(node) {
-      if ((node.name.value !== 'first' && node.name.value !== 'last') || node.value.kind !== Kind.INT) return undefined;
-      return Number(node.value.value) > MAX_PAGE_SIZE ? { ...node, value: { ...node.value, value: String(MAX_PAGE_SIZE) } } : undefined;
-    },
-  });
+  return { shape, cost };
 }
 
 /** The order in which limits are reported when a document exceeds several: one error per request. */
@@ -86,15 +83,19 @@ const PRIORITY: readonly string[] = [LimitCode.QUERY_TOO_DEEP, LimitCode.TOO_MAN
  */
 export function createQueryLimiter(limits: QueryLimits): QueryLimiter {
   const rules = armorRules(limits);
+  const firstOf = (errors: readonly GraphQLError[]) => {
+    const rank = (e: GraphQLError) => PRIORITY.indexOf(String(e.extensions.code));
+    return errors.filter((e) => rank(e) >= 0).sort((a, b) => rank(a) - rank(b))[0];
+  };
+  const checkCost = (schema: GraphQLSchema, document: DocumentNode, variables?: Variables) =>
+    firstOf(validate(schema, withCostMultipliers(schema, document, variables), rules.cost, { maxErrors: 10 }));
   return {
     checkSize(text) {
       if (!exceedsTokens(text, limits.maxTokens)) return undefined;
       return limitExceeded(LimitCode.QUERY_TOO_LARGE, `Token limit of ${limits.maxTokens} exceeded.`);
     },
-    checkShape(schema, document) {
-      const errors = validate(schema, clampPageSizes(document), rules, { maxErrors: 10 });
-      const rank = (e: GraphQLError) => PRIORITY.indexOf(String(e.extensions.code));
-      return errors.filter((e) => rank(e) >= 0).sort((a, b) => rank(a) - rank(b))[0];
-    },
+    checkShape: (schema, document, variables) => firstOf(validate(schema, document, rules.shape, { maxErrors: 10 })) ?? checkCost(schema, document, variables),
+    checkCost,
+    costVariables: multiplierVariables,
   };
 }

@@ -75,6 +75,7 @@ const wrongTransport: CorpusCase[] = [
   { name: 'a GET without the CSRF preflight header', request: { method: 'GET', path: '/graphql?query=%7B__typename%7D' }, expect: badRequest },
   { name: 'a GET without a query', request: { method: 'GET', path: '/graphql', headers: preflight }, expect: badRequest },
   { name: 'a mutation over GET', request: { method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { revokeConsent(id: "x", reason: "because I can") { id } }')}`, headers: preflight }, expect: refused(405, 'BAD_REQUEST') },
+  { name: '400 client ids with every file over GET, the ids in the variables parameter', request: { method: 'GET', path: `/graphql?query=${encodeURIComponent(`query ($ids: [ID!]!) { clients(ids: $ids) { id displayName cases { case { id members { client { id police { involved } } } } } } }`)}&variables=${encodeURIComponent(JSON.stringify({ ids: Array.from({ length: 400 }, (_, i) => `FJC-${String(i + 1).padStart(6, '0')}`) }))}`, headers: preflight }, expect: refused(400, 'QUERY_TOO_COMPLEX') },
   { name: 'a depth bomb over GET', request: { method: 'GET', path: `/graphql?query=${encodeURIComponent(`{ ${'a { '.repeat(40)}b${' }'.repeat(40)} }`)}`, headers: preflight }, expect: refused(400, 'QUERY_TOO_DEEP') },
   { name: 'a path with a trailing slash', request: { path: '/graphql/', body: OK_QUERY }, expect: notFound },
   { name: 'a path in capitals', request: { path: '/GRAPHQL', body: OK_QUERY }, expect: notFound },
@@ -100,7 +101,8 @@ const hugeBodies: CorpusCase[] = [
   { name: 'a 300 KB string variable', request: gql('query ($id: ID!) { client(id: $id) { id } }', { id: 'x'.repeat(300_000) }), expect: tooLarge },
   { name: 'a 200 KB comment under the limit', request: json(padded(200_000)), expect: answered },
   { name: 'fifty thousand __typename tokens under the byte limit', request: gql(`{ ${'__typename '.repeat(20_000)} }`), expect: refused(400, 'QUERY_TOO_LARGE') },
-  { name: 'ten thousand client ids in one variable', request: gql('query ($ids: [ID!]!) { clients(ids: $ids) { id } }', { ids: Array.from({ length: 10_000 }, (_, i) => `FJC-${String(i).padStart(6, '0')}`) }), expect: refused(200, 'BAD_USER_INPUT') },
+  { name: 'ten thousand client ids in one variable (each id counted in the cost)', request: gql('query ($ids: [ID!]!) { clients(ids: $ids) { id } }', { ids: Array.from({ length: 10_000 }, (_, i) => `FJC-${String(i).padStart(6, '0')}`) }), expect: refused(400, 'QUERY_TOO_COMPLEX') },
+  { name: 'six hundred client ids in one variable (within the cost, over what the FJC serves)', request: gql('query ($ids: [ID!]!) { clients(ids: $ids) { id } }', { ids: Array.from({ length: 600 }, (_, i) => `FJC-${String(i).padStart(6, '0')}`) }), expect: refused(200, 'BAD_USER_INPUT') },
 ];
 
 export const HTTP_CASES: CorpusCase[] = [...invalidJson, ...badShapes, ...wrongTransport, ...hugeBodies];

@@ -2,16 +2,21 @@ import { buildSchema, parse } from 'graphql';
 import { createQueryLimiter } from '../../gateway/queryLimits';
 
 const schema = buildSchema(/* GraphQL */ `
-  type Query { client(id: ID!): Client, cases(first: Int = 50): [Case!]! }
+  type Query { client(id: ID!): Client, clients(ids: [ID!]!): [Client]!, cases(first: Int = 50): [Case!]!, search(first: Int = 20): [Client!]! }
   type Client { id: ID!, displayName: String, cases: [Membership!] }
   type Membership { case: Case! }
   type Case { id: ID!, members: [Member!] }
   type Member { client: Client! }
 `);
 const limiter = createQueryLimiter({ maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxCost: 20_000 });
-const shape = (query: string) => {
-  const error = limiter.checkShape(schema, parse(query));
+const shape = (query: string, variables?: Record<string, unknown>) => {
+  const error = limiter.checkShape(schema, parse(query), variables);
   return error && { code: error.extensions.code, message: error.message };
+};
+const costOf = (query: string, variables?: Record<string, unknown>) => {
+  const tight = createQueryLimiter({ maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxCost: 1 });
+  const found = /found (\d+(\.\d+)?)/.exec(tight.checkShape(schema, parse(query), variables)?.message ?? '');
+  return found ? Number(found[1]) : undefined;
 };
 const cycle = (turns: number) => `{ client(id: "1") { ${'cases { case { members { client { '.repeat(turns)}id${' } } } }'.repeat(turns)} } }`;
 
@@ -43,6 +48,37 @@ describe('the gateway query limits', () => {
     expect(shape(page(500))).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
     // A page size the owning subgraph refuses anyway costs no more than the largest one it serves.
     expect(shape('{ cases(first: 100000) { id } }')).toBeUndefined();
+  });
+
+  it('multiplies by the length of a list argument, as by a page size', () => {
+    const ids = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => `FJC-${i}`));
+    const selection = '{ id displayName cases { case { id } } }';
+    const one = costOf(`{ client(id: "1") ${selection} }`)!;
+    expect(costOf(`{ clients(ids: ${ids(1)}) ${selection} }`)).toBe(one);
+    expect(costOf(`{ clients(ids: ${ids(500)}) ${selection} }`)).toBe(500 * one);
+    expect(shape(`{ clients(ids: ${ids(500)}) { id cases { case { id members { client { id displayName } } } } } }`)).toEqual({
+      code: 'QUERY_TOO_COMPLEX', message: 'Query Cost limit of 20000 exceeded, found 23218.75.',
+    });
+  });
+
+  it('reads a list or a page size given in a variable, or left to its default', () => {
+    const selection = '{ id displayName }';
+    const one = costOf(`{ client(id: "1") ${selection} }`)!;
+    const ids = Array.from({ length: 300 }, (_, i) => `FJC-${i}`);
+    expect(costOf(`query($ids: [ID!]!) { clients(ids: $ids) ${selection} }`, { ids })).toBe(300 * one);
+    expect(costOf(`query($ids: [ID!]! = ["a", "b"]) { clients(ids: $ids) ${selection} }`, {})).toBe(2 * one);
+    expect(costOf(`query($n: Int) { search(first: $n) ${selection} }`, { n: 70 })).toBe(70 * one);
+    expect(costOf(`query($n: Int) { search(first: $n) ${selection} }`, { n: 100_000 })).toBe(500 * one);
+    expect(costOf(`{ search ${selection} }`)).toBe(20 * one);
+    expect(costOf(`{ search(first: 3) ${selection} }`)).toBe(3 * one);
+    // Whatever a variable holds that is no list or page size counts once, as the owning agency refuses it.
+    expect(costOf(`query($ids: [ID!]!) { clients(ids: $ids) ${selection} }`, { ids: 'FJC-1' })).toBe(one);
+    expect(costOf(`query($n: Int) { search(first: $n) ${selection} }`, { n: 'many' })).toBe(one);
+  });
+
+  it('names the variables the cost depends on, so a text without them is costed once', () => {
+    expect(limiter.costVariables(schema, parse('query($ids: [ID!]!, $id: ID!, $n: Int) { clients(ids: $ids) { id } client(id: $id) { id } search(first: $n) { id } }'))).toEqual(['ids', 'n']);
+    expect(limiter.costVariables(schema, parse('query($id: ID!) { client(id: $id) { id cases { case { id } } } }'))).toEqual([]);
   });
 
   it('reports the deepest problem first when a query breaks several limits', () => {
