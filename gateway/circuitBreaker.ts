@@ -13,6 +13,11 @@ export interface CircuitBreakerOptions {
 export interface BreakerTicket {
   success(): void;
   failure(): void;
+  /**
+   * The call says nothing about the agency's health (it was cut short by the caller's own deadline,
+   * or by its own size): neither a success nor a failure. A probe that ends so lets the next call probe.
+   */
+  inconclusive(): void;
 }
 
 export interface CircuitBreaker {
@@ -50,10 +55,11 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
       const probe = current === 'half-open';
       if (probe) probing = true;
       let settled = false;
-      const settle = (ok: boolean) => {
+      const settle = (ok: boolean | undefined) => {
         if (settled) return;
         settled = true;
         if (probe) probing = false;
+        if (ok === undefined) return;
         if (ok) {
           failures = 0;
           openedAt = undefined;
@@ -64,7 +70,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
         // (one that left before the circuit opened and fails late only restarts the cool-down).
         if (probe || openedAt !== undefined || failures >= threshold) openedAt = now();
       };
-      return { success: () => settle(true), failure: () => settle(false) };
+      return { success: () => settle(true), failure: () => settle(false), inconclusive: () => settle(undefined) };
     },
   };
 }

@@ -1,27 +1,56 @@
+import type { AgencyId } from '../lib/agencies';
 import type { TokenVerifier } from '../lib/auth/tokens';
 import type { RequestHead } from '../lib/http/graphqlHttpServer';
+import type { RequestScope } from '../lib/http/requestScope';
 import { authenticate } from '../lib/requestContext';
-import type { RequestContext } from '../lib/viewer';
+import type { RequestContext, Viewer } from '../lib/viewer';
 import type { BasisCheck } from './basisCheck';
 import type { RemovedField } from './fieldFilter';
+import type { ViewerGate } from './viewerGate';
+
+/** One call the gateway sent to an agency for this request, and whether its answer came back. */
+export interface SubgraphCall {
+  agency: AgencyId;
+  /** The call's id, signed and sent with it (`x-oneroof-fetch-id`). */
+  fetchId: string;
+  /** `true` once the agency's answer was read; `false` when the gateway stopped waiting or the call broke. */
+  received: boolean;
+}
+
+/** What one request has asked of the agencies so far, shared by every subgraph call it makes. */
+export interface RequestWork {
+  /** Entities asked of subgraphs: representations of entity fetches, the ids of a root fetch (`entitiesOf`). */
+  entities: number;
+  /** Agencies whose failure this request already counted against their circuit: one per request. */
+  failedAgencies: Set<AgencyId>;
+  calls: SubgraphCall[];
+}
 
 /** The gateway's context: the verified request plus what the pre-planning filter took out of it. */
 export interface GatewayContext extends RequestContext {
   /** Fields removed above the ceiling, answered `null` with `FORBIDDEN` once the plan has run. */
   withheld: readonly RemovedField[];
+  work: RequestWork;
+}
+
+/** The key of a viewer's lane at the gateway's gate: one per staff member of one agency. */
+export function viewerKey(viewer: Viewer): string {
+  return `${viewer.agency}/${viewer.sub}`;
 }
 
 /**
  * Authenticates a request (token, purpose and the basis it claims, as every subgraph does again)
- * into a context with nothing withheld yet; the operation filter fills `withheld` in. A claimed
+ * into a context with nothing withheld yet, then waits for one of the viewer's slots at `gate`
+ * (freed when the response is over); the operation filter fills `withheld` in. A claimed
  * conference is checked with the FJC (`checkBasis`) before anything is planned.
- * @throws GraphQLError UNAUTHENTICATED, PURPOSE_REQUIRED, INVALID_BASIS or AGENCY_UNAVAILABLE,
- *   answered by Apollo with its HTTP status.
+ * @throws GraphQLError UNAUTHENTICATED, PURPOSE_REQUIRED, INVALID_BASIS, AGENCY_UNAVAILABLE or
+ *   TOO_MANY_REQUESTS (429), answered by Apollo with its HTTP status.
  */
-export function createGatewayContext(verifyToken: TokenVerifier, checkBasis?: BasisCheck) {
-  return async (req: RequestHead, requestId: string): Promise<GatewayContext> => {
+export function createGatewayContext(verifyToken: TokenVerifier, checkBasis?: BasisCheck, gate?: ViewerGate) {
+  return async (req: RequestHead, requestId: string, scope?: RequestScope): Promise<GatewayContext> => {
     const request = await authenticate(req.headers, verifyToken, requestId);
     await checkBasis?.(request);
-    return { ...request, withheld: [] };
+    if (gate && scope) scope.onEnd(await gate.admit(viewerKey(request.viewer), scope));
+    return { ...request, scope, withheld: [], work: { entities: 0, failedAgencies: new Set(), calls: [] } };
   };
 }

@@ -1,26 +1,33 @@
+import { randomUUID } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GraphQLFormattedError } from 'graphql';
 import type { AgencyId } from '../lib/agencies';
-import { GATEWAY_SIGNATURE_HEADER, type GatewaySigner } from '../lib/auth/gatewaySignature';
-import { createKeepAliveFetch, type KeepAliveFetch } from '../lib/http/keepAliveFetch';
+import { BUDGET_HEADER, FETCH_ID_HEADER, GATEWAY_SIGNATURE_HEADER, type GatewaySigner } from '../lib/auth/gatewaySignature';
+import { agencyError, agencyUnavailable } from '../lib/errors';
 import { encodeEmergencyReason } from '../lib/basisHeaders';
+import { createKeepAliveFetch, type KeepAliveFetch } from '../lib/http/keepAliveFetch';
 import { log } from '../lib/log';
 import { Headers } from '../lib/requestContext';
 import type { RequestContext } from '../lib/viewer';
-import { createCircuitBreaker, type CircuitBreaker } from './circuitBreaker';
+import { createCircuitBreaker, type BreakerTicket, type CircuitBreaker } from './circuitBreaker';
+import type { GatewayContext } from './context';
+import { tooManyEntities } from './errors';
 import { noteSubgraphCall } from './requestLog';
-import { agencyError, agencyUnavailable } from '../lib/errors';
 import { errorAt, errorsAtFetch, fetchPaths } from './unavailable';
 
 export interface AgencyDataSourceOptions {
   agency: AgencyId;
   url: string;
-  /** Signs every subgraph request (method, exact body, request id, time) for this agency. */
+  /** Signs every subgraph request (method, exact body, request id, time, budget, call id) for this agency. */
   signer?: GatewaySigner;
   /** Longest wait for this agency's answer, headers and body, in ms; default 2000. */
   timeoutMs?: number;
   /** This agency's circuit; default a fresh one (3 failures, 5 s cool-down). */
   breaker?: CircuitBreaker;
+  /** Entities one request may send to all agencies together; default no limit. */
+  maxFanout?: number;
+  /** A call with more entities than this that times out does not count against the circuit; default 50. */
+  largeFetch?: number;
   /** How requests reach the subgraph; default pooled keep-alive HTTP (tests pass an in-process one). */
   transport?: KeepAliveFetch;
 }
@@ -28,25 +35,40 @@ export interface AgencyDataSourceOptions {
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 type FetchInit = { method?: string; body?: string; headers?: Record<string, string> };
+type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
+
+/** One call as this data source plans it before Apollo sends it. */
+interface Call {
+  fetchId: string;
+  /** What the gateway will wait: the agency's timeout, or less when the request's own budget is shorter. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
 
 /**
  * Sends one request to an agency's subgraph over `transport` (a keep-alive HTTP client with a
- * deadline, lib/http/keepAliveFetch.ts), signing the exact bytes it sends when there is a signer:
- * the subgraph checks the signature against the body it receives, so a captured request cannot be
- * altered, replayed or sent to another agency. The deadline covers reading the body too.
+ * deadline, lib/http/keepAliveFetch.ts), signing the exact bytes it sends when there is a signer,
+ * with the call's budget and id (`x-oneroof-budget-ms`, `x-oneroof-fetch-id`) when it carries them:
+ * the subgraph checks the signature against what it receives, so a captured request cannot be
+ * altered, replayed or sent to another agency. The deadline covers reading the body too, and is the
+ * call's budget when it names one; the call is cut off when its entry in `signals` fires.
+ * @param signals - the abort signals of calls on their way out, by call id; default none.
  */
-export function signedSend(agency: AgencyId, timeoutMs: number, signer: GatewaySigner | undefined, transport: KeepAliveFetch) {
+export function signedSend(agency: AgencyId, timeoutMs: number, signer: GatewaySigner | undefined, transport: KeepAliveFetch, signals?: Map<string, AbortSignal>) {
   return async (url: string, init: FetchInit) => {
     const headers = { ...init.headers };
+    const fetchId = headers[FETCH_ID_HEADER];
+    const budget = headers[BUDGET_HEADER];
+    const callTimeoutMs = budget === undefined ? timeoutMs : Number(budget);
+    const signal = fetchId === undefined ? undefined : signals?.get(fetchId);
+    if (fetchId !== undefined) signals?.delete(fetchId);
     if (signer) {
       headers[GATEWAY_SIGNATURE_HEADER] = await signer.sign({
-        method: init.method ?? 'POST',
-        body: init.body ?? '',
-        requestId: headers[Headers.requestId] ?? '',
-        audience: agency,
+        method: init.method ?? 'POST', body: init.body ?? '', requestId: headers[Headers.requestId] ?? '', audience: agency,
+        ...(budget === undefined ? {} : { budgetMs: callTimeoutMs }), ...(fetchId === undefined ? {} : { fetchId }),
       });
     }
-    return transport(url, { ...init, headers, timeoutMs });
+    return transport(url, { ...init, headers, timeoutMs: callTimeoutMs, signal });
   };
 }
 
@@ -65,15 +87,14 @@ export function identityHeaders(context: Partial<RequestContext>): Record<string
   return headers;
 }
 
+/** The call did not get its answer because the request it belongs to ended (deadline or caller gone). */
+class CallAbandoned extends Error {
+  override name = 'CallAbandoned';
+}
+
 function httpStatusOf(error: unknown): number | undefined {
   const status = (error as { extensions?: { response?: { status?: unknown } } }).extensions?.response?.status;
   return typeof status === 'number' ? status : undefined;
-}
-
-/** A subgraph that answered with an HTTP status (4xx) is up: only silence, timeouts and 5xx trip the circuit. */
-function isOutage(error: unknown): boolean {
-  const status = httpStatusOf(error);
-  return status === undefined || status >= 500;
 }
 
 /**
@@ -87,32 +108,66 @@ function agencyAnswered(error: unknown): boolean {
 }
 
 /**
- * Calls one agency's subgraph with the caller's own token, purpose, legal-basis headers and request
- * id: the subgraph verifies the token itself and decides what leaves it. Each agency is reached
- * over pooled keep-alive connections.
- *
- * An agency that fails or does not answer within its timeout never fails the whole request: its
- * fields answer `null` with AGENCY_UNAVAILABLE (see `unavailableErrors`) and every other agency's
- * data is served. Nothing is retried (a mutation must reach an agency at most once), and once the
- * agency's circuit is open the gateway answers for it at once, without calling it.
+ * How many things one call asks the agency about: the representations of an entity fetch, or the
+ * longest list a root fetch passes (`clients(ids: [...])`), else 1.
  */
-export class AgencyDataSource extends RemoteGraphQLDataSource<RequestContext> {
+function entitiesOf(variables: Record<string, unknown> | undefined): number {
+  const lists = Object.values(variables ?? {}).filter((value): value is unknown[] => Array.isArray(value));
+  return Math.max(1, ...lists.map((list) => list.length));
+}
+
+/**
+ * Calls one agency's subgraph with the caller's own token, purpose, legal-basis headers and request
+ * id, over pooled keep-alive connections (lib/http/keepAliveFetch.ts): the subgraph verifies the
+ * token itself and decides what leaves it. Every call is signed (the exact bytes, and the budget and
+ * call id headers) when there is a signer.
+ *
+ * No request may make another user's answers worse:
+ * - a request sends at most `maxFanout` entities to the agencies in all; a call that would pass it is
+ *   not sent, its fields answer TOO_MANY_ENTITIES;
+ * - a call waits at most what remains of the request's budget (`RequestScope`), tells the agency so
+ *   (`x-oneroof-budget-ms`, signed) so it stops then too, and is cut off when the caller goes away;
+ * - the circuit counts a failure of the agency at most once per request, and not at all when the
+ *   call ran out of the request's own time, or timed out carrying more than `largeFetch` entities:
+ *   one caller's oversized request does not open the circuit for everyone.
+ * An agency that fails or does not answer never fails the whole request: its fields answer `null`
+ * with AGENCY_UNAVAILABLE (no answer) or AGENCY_ERROR (an answer with an uncoded error), every other
+ * agency's data is served. Nothing is retried (a mutation must reach an agency at most once).
+ */
+export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly agency: AgencyId;
   readonly breaker: CircuitBreaker;
+  private readonly timeoutMs: number;
+  private readonly maxFanout: number;
+  private readonly largeFetch: number;
+  private readonly calls = new WeakMap<Options, Call>();
+  /** Signals of calls on their way out, by call id, for the fetcher (which sees only the request's headers). */
+  private readonly signals: Map<string, AbortSignal>;
 
   constructor(options: AgencyDataSourceOptions) {
-    const send = signedSend(options.agency, options.timeoutMs ?? 2000, options.signer, options.transport ?? createKeepAliveFetch());
+    const signals = new Map<string, AbortSignal>();
+    const send = signedSend(options.agency, options.timeoutMs ?? 2000, options.signer, options.transport ?? createKeepAliveFetch(), signals);
     super({ url: options.url, fetcher: send as unknown as Fetcher });
+    this.signals = signals;
     this.agency = options.agency;
     this.breaker = options.breaker ?? createCircuitBreaker();
+    this.timeoutMs = options.timeoutMs ?? 2000;
+    this.maxFanout = options.maxFanout ?? Infinity;
+    this.largeFetch = options.largeFetch ?? 50;
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<RequestContext>): void {
+  override willSendRequest(options: Options): void {
     const { http } = options.request;
-    const context = options.context as Partial<RequestContext>;
+    const context = options.context as Partial<GatewayContext>;
+    const call = this.calls.get(options);
     if (!http || !context.viewer) return;
     noteSubgraphCall(options.context, this.agency);
     for (const [name, value] of Object.entries(identityHeaders(context))) http.headers.set(name, value);
+    if (call) {
+      http.headers.set(BUDGET_HEADER, String(call.timeoutMs));
+      http.headers.set(FETCH_ID_HEADER, call.fetchId);
+      if (call.signal) this.signals.set(call.fetchId, call.signal);
+    }
   }
 
   /**
@@ -135,25 +190,54 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<RequestContext> {
     return [errorAt(agencyError(this.agency), at)];
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<RequestContext>): Promise<GatewayGraphQLResponse> {
+  /**
+   * Reports a call that got no usable answer to the agency's circuit: a failure of the agency
+   * (counted once per request), or inconclusive when the request itself explains it.
+   */
+  private settleFailure(ticket: BreakerTicket, error: unknown, call: Call, entities: number, work: GatewayContext['work'] | undefined): void {
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    const ownFault = error instanceof CallAbandoned || (timedOut && (call.timeoutMs < this.timeoutMs || entities > this.largeFetch));
+    if (httpStatusOf(error) !== undefined && httpStatusOf(error)! < 500) return ticket.success(); // it answered: it is up
+    if (ownFault || work?.failedAgencies.has(this.agency)) return ticket.inconclusive();
+    work?.failedAgencies.add(this.agency);
+    ticket.failure();
+  }
+
+  override async process(options: Options): Promise<GatewayGraphQLResponse> {
     const { query, variables } = options.request;
-    const requestId = (options.context as Partial<RequestContext>).requestId;
+    const context = options.context as Partial<GatewayContext>;
+    const { requestId, scope, work } = context;
+    const entities = entitiesOf(variables);
+    if (work && work.entities + entities > this.maxFanout) {
+      log.info('fan-out limit', { agency: this.agency, requestId, entities, sent: work.entities, limit: this.maxFanout });
+      return { errors: errorsAtFetch(tooManyEntities(this.agency, this.maxFanout), query, variables) };
+    }
+    const remainingMs = scope ? scope.remainingMs() : Infinity;
+    if (remainingMs <= 0 || scope?.signal.aborted) return { errors: errorsAtFetch(agencyUnavailable(this.agency), query, variables) };
     const ticket = this.breaker.tryAcquire();
     if (!ticket) return { errors: errorsAtFetch(agencyUnavailable(this.agency), query, variables) };
+    if (work) work.entities += entities;
+    const call: Call = { fetchId: randomUUID(), timeoutMs: Math.min(this.timeoutMs, remainingMs), signal: scope?.signal };
+    this.calls.set(options, call);
+    const record = { agency: this.agency, fetchId: call.fetchId, received: false };
+    work?.calls.push(record);
     try {
       const response = await super.process(options);
+      record.received = true;
       ticket.success();
       if (!response.errors) return response;
       let paths: (string | number)[][] | undefined;
       const fetched = () => (paths ??= fetchPaths(query, variables));
       return { ...response, errors: response.errors.flatMap((error) => this.asContractErrors(error, fetched, requestId)) };
-    } catch (error) {
-      if (isOutage(error)) ticket.failure();
-      else ticket.success();
+    } catch (raw) {
+      const error = scope?.signal.aborted && !(raw instanceof Error && raw.name === 'TimeoutError') ? new CallAbandoned(String(scope.signal.reason)) : raw;
+      this.settleFailure(ticket, error, call, entities, work);
       const answered = agencyAnswered(error);
       const kind = error instanceof Error ? error.name : typeof error;
-      log.warn(answered ? 'agency error' : 'agency unavailable', { agency: this.agency, requestId, kind, status: httpStatusOf(error), circuit: this.breaker.state });
+      log.warn(answered ? 'agency error' : 'agency unavailable', { agency: this.agency, requestId, kind, status: httpStatusOf(error), entities, circuit: this.breaker.state });
       return { errors: errorsAtFetch(answered ? agencyError(this.agency) : agencyUnavailable(this.agency), query, variables) };
+    } finally {
+      this.signals.delete(call.fetchId);
     }
   }
 }

@@ -40,7 +40,7 @@ function send(res: http.ServerResponse, status: number, text: string): void {
  * client's FJC case manager or an auditor.
  */
 async function serveReport(req: http.IncomingMessage, res: http.ServerResponse, clientId: string, requestId: string, options: DisclosureReportOptions) {
-  const answer = await runAsCaller<ReportData>(options, req, requestId, { query: REPORT_QUERY, variables: { clientId }, operationName: 'DisclosureReport' });
+  const answer = await runAsCaller<ReportData>(options, req, res, requestId, { query: REPORT_QUERY, variables: { clientId }, operationName: 'DisclosureReport' });
   if ('refusal' in answer) return send(res, answer.refusal.status, `${answer.refusal.error.message}\n`);
   const { data, errors } = answer;
   if (!data?.disclosureReport) {

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { AgencyId } from '../lib/agencies';
 
 /**
  * The gateway's own refusals of a request as a whole, beside the codes of lib/errors.ts (all in docs/interface.md, Error codes): each limit
@@ -22,4 +23,15 @@ export type LimitCode = (typeof LimitCode)[keyof typeof LimitCode];
 /** @param message - names the limit and what was found; never echoes the query. */
 export function limitExceeded(code: LimitCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/**
+ * A subgraph call the gateway did not send because the request had already sent its share of
+ * entities to the agencies (`ONEROOF_MAX_FANOUT`): the fields it would have answered are `null`,
+ * the rest of the answer stands. Nothing was asked of the agency.
+ */
+export function tooManyEntities(agency: AgencyId, limit: number): GraphQLError {
+  return new GraphQLError(`This request reached more agency records than one request may (${limit}): ask for fewer at once.`, {
+    extensions: { code: 'TOO_MANY_ENTITIES', agency, limit },
+  });
 }

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { createRequestScope, responseEnd, type RequestScope } from '../lib/http/requestScope';
 import { requestUrl } from '../lib/http/requestTarget';
 import { log } from '../lib/log';
 import { requestIdFrom } from '../lib/requestContext';
@@ -9,8 +10,10 @@ import type { GatewayContext } from './context';
 /** What a route that answers with one of the gateway's own operations needs of the gateway. */
 export interface OperationRouteOptions {
   apollo: ApolloServer<GatewayContext>;
-  /** The gateway's own context factory: the same token and purpose checks as `/graphql`. */
-  context: (request: http.IncomingMessage, requestId: string) => Promise<GatewayContext>;
+  /** The gateway's own context factory: the same token, purpose and per-viewer checks as `/graphql`. */
+  context: (request: http.IncomingMessage, requestId: string, scope: RequestScope) => Promise<GatewayContext>;
+  /** The request budget, as for `/graphql` (`ONEROOF_REQUEST_TIMEOUT_MS`). */
+  budgetMs: number;
   /** The gateway's security headers, sent on every answer. */
   headers: Record<string, string>;
 }
@@ -55,25 +58,34 @@ export function mountOperationRoute<TParams>(server: http.Server, headers: Recor
   });
 }
 
-/** The caller's refusal (no or bad token, no purpose) with the HTTP status `/graphql` gives it. */
+/** The caller's refusal (no or bad token, no purpose, too many requests) with the HTTP status and headers `/graphql` gives it. */
 export interface Refusal {
   status: number;
   error: GraphQLError;
 }
 
+/** Sets the headers a refusal carries (`Retry-After` of TOO_MANY_REQUESTS) on the route's answer. */
+function refusalHeaders(res: http.ServerResponse, error: GraphQLError): void {
+  const headers = (error.extensions.http as { headers?: unknown } | undefined)?.headers;
+  if (headers instanceof Map) for (const [name, value] of headers as Map<string, string>) res.setHeader(name, value);
+}
+
 /**
- * The caller's context, built by the gateway's own context factory (token, purpose, claimed basis),
- * or the refusal `/graphql` would answer, with its HTTP status.
+ * The caller's context, built by the gateway's own context factory (token, purpose, claimed basis,
+ * the viewer's slot), within a budget as `/graphql`'s, or the refusal `/graphql` would answer, with
+ * its HTTP status (its headers are set on `res`).
  */
 export async function callerContext(
   options: OperationRouteOptions,
   req: http.IncomingMessage,
+  res: http.ServerResponse,
   requestId: string,
 ): Promise<{ refusal: Refusal } | { context: GatewayContext }> {
   try {
-    return { context: await options.context(req, requestId) };
+    return { context: await options.context(req, requestId, createRequestScope(responseEnd(res), options.budgetMs)) };
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
+    refusalHeaders(res, error);
     return { refusal: { status: (error.extensions.http as { status?: number } | undefined)?.status ?? 400, error } };
   }
 }
@@ -98,9 +110,10 @@ export async function runOperation<TData>(
 export async function runAsCaller<TData>(
   options: OperationRouteOptions,
   req: http.IncomingMessage,
+  res: http.ServerResponse,
   requestId: string,
   operation: { query: string; operationName: string; variables: Record<string, unknown> },
 ): Promise<{ refusal: Refusal } | { data?: TData | null; errors: readonly GraphQLFormattedError[] }> {
-  const caller = await callerContext(options, req, requestId);
+  const caller = await callerContext(options, req, res, requestId);
   return 'refusal' in caller ? caller : runOperation<TData>(options, caller.context, operation);
 }

@@ -23,6 +23,7 @@ import { mountDisclosureReport } from './disclosureReport';
 import { createOperationFilter } from './operationFilter';
 import { createQueryLimiter } from './queryLimits';
 import { checkReadiness } from './readiness';
+import { createViewerGate } from './viewerGate';
 import { requestLogPlugin } from './requestLog';
 import { readSensitiveFields } from './sensitiveFields';
 import { mountStatisticsCsv } from './statisticsCsv';
@@ -43,10 +44,10 @@ export interface GatewayServerOptions {
   /** Query and body limits; default the configuration's defaults (README, Limits and resilience). */
   limits?: QueryLimitsConfig;
   /**
-   * Subgraph timeouts (by subgraph name, else `defaultSubgraphTimeoutMs`) and circuit breakers;
-   * default 2000 ms per subgraph, 3 failures, 5 s cool-down.
+   * Subgraph timeouts (by subgraph name, else `defaultSubgraphTimeoutMs`), circuit breakers, the
+   * request budget and each viewer's share; default the configuration's (README, Limits and resilience).
    */
-  resilience?: Pick<ResilienceConfig, 'breakerFailures' | 'breakerCooldownMs'> & {
+  resilience?: Omit<ResilienceConfig, 'shutdownGraceMs' | 'subgraphTimeoutMs' | 'defaultSubgraphTimeoutMs'> & {
     subgraphTimeoutMs: Readonly<Partial<Record<string, number>>>;
     defaultSubgraphTimeoutMs?: number;
   };
@@ -132,6 +133,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
         timeoutMs: route.timeoutMs,
         breaker: breakers[name],
         transport: options.transport,
+        maxFanout: limits.maxFanout,
+        largeFetch: resilience.breakerLargeFetch,
       });
     },
   });
@@ -162,10 +165,12 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const checkBasis = authorization
     ? createBasisCheck({ url: fjc.url, signer: options.signer, timeoutMs: fjc.timeoutMs, transport: options.transport })
     : undefined;
-  const context = createGatewayContext(options.verifyToken, checkBasis);
+  const gate = createViewerGate({ maxInFlight: resilience.viewerConcurrency, maxQueued: resilience.viewerQueue });
+  const context = createGatewayContext(options.verifyToken, checkBasis, gate);
   const handle = createGraphQLHandler({
     apollo,
     context,
+    budgetMs: () => resilience.requestTimeoutMs,
     prepare: authorization ? createOperationFilter({ fields, schema: () => apiSchema, limiter: createQueryLimiter(limits) }) : undefined,
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok' } }),
@@ -178,7 +183,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     maxBodyBytes: limits.maxBodyBytes,
   });
   const server = serveOverHttp(handle);
-  const asCaller = { apollo, context, headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS };
+  const asCaller = { apollo, context, budgetMs: resilience.requestTimeoutMs, headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS };
   mountDisclosureReport(server, asCaller);
   mountStatisticsCsv(server, { ...asCaller, supergraphSdl: options.supergraphSdl });
   const devIssuerDataDir = options.production ? undefined : options.console?.devIssuerDataDir;

@@ -89,7 +89,7 @@ const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, BAD_USER_INPUT: 400,
  * nothing for the pre-planning field filter to remove.
  */
 async function serveCsv(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, options: StatisticsCsvOptions & Operation) {
-  const caller = await callerContext(options, req, requestId);
+  const caller = await callerContext(options, req, res, requestId);
   if ('refusal' in caller) {
     const { status, error } = caller.refusal;
     return sendJson(res, status, [{ message: error.message, extensions: { code: error.extensions.code } }]);

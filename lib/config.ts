@@ -82,6 +82,12 @@ export interface QueryLimitsConfig {
   maxCost: number;
   /** `ONEROOF_MAX_BODY_BYTES`, default 262144 (256 KiB): largest request body. */
   maxBodyBytes: number;
+  /**
+   * `ONEROOF_MAX_FANOUT`, default 3500 (500 clients at all seven agencies): entities one request may
+   * ask the subgraphs about in all (the representations of every entity fetch, the ids of a root
+   * fetch); a call that would pass it is not sent (TOO_MANY_ENTITIES).
+   */
+  maxFanout: number;
 }
 
 /** Settings of one subgraph by the suffix of its variables (`envSuffix(name)`: `youth-care` -> `YOUTH_CARE`). */
@@ -101,6 +107,21 @@ export interface ResilienceConfig {
   breakerCooldownMs: number;
   /** `ONEROOF_SHUTDOWN_GRACE_MS`, default 10000: how long SIGTERM waits for in-flight requests. */
   shutdownGraceMs: number;
+  /**
+   * `ONEROOF_REQUEST_TIMEOUT_MS`, default 5000: one request's whole budget at the gateway, a wait for
+   * a slot included; each agency call waits at most what remains of it, and the agency is told so
+   * and stops then. Also each subgraph's own limit for a request that names no budget.
+   */
+  requestTimeoutMs: number;
+  /** `ONEROOF_VIEWER_CONCURRENCY`, default 4: requests of one viewer (token subject and agency) the gateway runs at once. */
+  viewerConcurrency: number;
+  /** `ONEROOF_VIEWER_QUEUE`, default 16: more requests of that viewer wait, in order, for a slot; beyond them 429 TOO_MANY_REQUESTS. */
+  viewerQueue: number;
+  /**
+   * `ONEROOF_BREAKER_LARGE_FETCH`, default 50: a call carrying more entities than this that times
+   * out does not count against the agency's circuit (its own size may explain it).
+   */
+  breakerLargeFetch: number;
 }
 
 export interface SupervisorConfig {
@@ -161,6 +182,7 @@ function limitsConfig(env: NodeJS.ProcessEnv): QueryLimitsConfig {
     maxDirectives: integer(env, 'ONEROOF_MAX_DIRECTIVES', 50, 0),
     maxCost: integer(env, 'ONEROOF_MAX_COST', 20_000),
     maxBodyBytes: integer(env, 'ONEROOF_MAX_BODY_BYTES', 256 * 1024, 1024),
+    maxFanout: integer(env, 'ONEROOF_MAX_FANOUT', 3500),
   };
 }
 
@@ -189,6 +211,10 @@ function resilienceConfig(env: NodeJS.ProcessEnv, overrides: SubgraphOverrides):
     breakerFailures: integer(env, 'ONEROOF_BREAKER_FAILURES', 3),
     breakerCooldownMs: integer(env, 'ONEROOF_BREAKER_COOLDOWN_MS', 5000, 0),
     shutdownGraceMs: integer(env, 'ONEROOF_SHUTDOWN_GRACE_MS', 10_000, 0),
+    requestTimeoutMs: integer(env, 'ONEROOF_REQUEST_TIMEOUT_MS', 5000, 10),
+    viewerConcurrency: integer(env, 'ONEROOF_VIEWER_CONCURRENCY', 4),
+    viewerQueue: integer(env, 'ONEROOF_VIEWER_QUEUE', 16, 0),
+    breakerLargeFetch: integer(env, 'ONEROOF_BREAKER_LARGE_FETCH', 50),
   };
 }
 

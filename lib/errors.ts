@@ -110,3 +110,20 @@ export function agencyError(agency: AgencyId): GraphQLError {
     extensions: { code: ErrorCode.AGENCY_ERROR, agency },
   });
 }
+
+/**
+ * A subgraph stopped work on a request nobody waits for any more (the gateway's deadline passed, or
+ * it closed the connection): the answer will not be read. Built without a stack trace: after the
+ * deadline every remaining field throws it, and it must cost next to nothing.
+ */
+export function requestAbandoned(agency: AgencyId): GraphQLError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError('This agency stopped: nobody waits for this answer any more.', {
+      extensions: { code: ErrorCode.AGENCY_UNAVAILABLE, agency },
+    });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

@@ -1,4 +1,5 @@
 import type { AgencyId } from './agencies';
+import type { RequestScope } from './http/requestScope';
 
 export const ROLES = ['FRONT_DESK', 'CASE_MANAGER', 'AGENCY_STAFF', 'COORDINATOR', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,6 +33,8 @@ export interface RequestContext {
   requestId: string;
   /** The caller's bearer token, forwarded by the gateway to subgraphs. */
   token: string;
+  /** The request's deadline and end, when it came over HTTP: work stops once nobody will receive the answer. */
+  scope?: RequestScope;
 }
 
 export function isRole(value: unknown): value is Role {

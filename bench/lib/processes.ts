@@ -85,6 +85,10 @@ export async function startOneRoof(options: StackOptions): Promise<OneRoofStack>
     PORT: String(gatewayPort),
     ONEROOF_SUBGRAPH_BASE_PORT: String(basePort),
     ONEROOF_BENCH_AUTHORIZATION: options.authorization ? 'on' : 'off',
+    // The load generator is one viewer on up to 50 connections: the gateway's per-viewer share
+    // (4 running, 16 waiting) would answer most of them 429 and measure the gate, not the gateway.
+    ONEROOF_VIEWER_CONCURRENCY: '1000',
+    ONEROOF_VIEWER_QUEUE: '1000',
     ...Object.fromEntries(AGENCIES.map((agency) => [subgraphUrlVariable(agency), subgraphUrls[agency]])),
   };
   const launch = (name: string, entry: string) =>

@@ -24,6 +24,10 @@ import { ensureKeyPair, type KeyPairFile } from './keyFile';
  * rotate, add the new public key to the JWKS, roll the subgraphs, then switch the gateway's key.
  */
 export const GATEWAY_SIGNATURE_HEADER = 'x-oneroof-gateway-signature';
+/** The milliseconds the gateway still waits for this answer: the subgraph stops work at that deadline. Signed (`bgt`). */
+export const BUDGET_HEADER = 'x-oneroof-budget-ms';
+/** The gateway's id of this one subgraph call, named again when it reports the answer undelivered. Signed (`fid`). */
+export const FETCH_ID_HEADER = 'x-oneroof-fetch-id';
 export const GATEWAY_ISSUER = 'urn:oneroof:gateway';
 /** Asymmetric only: a shared secret would let every subgraph sign as the gateway. */
 export const GATEWAY_ALGORITHMS: readonly OwnAlgorithm[] = ['EdDSA', 'ES256'];
@@ -36,6 +40,10 @@ export interface GatewayRequest {
   /** The exact body bytes sent on the wire (a string is hashed as UTF-8). */
   body: Buffer | string;
   requestId: string;
+  /** `BUDGET_HEADER`'s value, when the request carries one. */
+  budgetMs?: number;
+  /** `FETCH_ID_HEADER`'s value, when the request carries one. */
+  fetchId?: string;
 }
 
 export interface GatewaySigner {
@@ -75,10 +83,13 @@ export async function createGatewaySigner(privateJwk: JWK, options: { now?: () =
   const signJws = createCompactSigner(privateJwk, alg);
   const now = options.now ?? Date.now;
   return {
-    sign: async ({ method, body, requestId, audience }) =>
+    sign: async ({ method, body, requestId, audience, budgetMs, fetchId }) =>
       signJws(
         { kid: privateJwk.kid, typ: TYP },
-        { rid: requestId, mth: method.toUpperCase(), bsh: bodyHash(body), iss: GATEWAY_ISSUER, aud: audience, iat: Math.floor(now() / 1000), jti: randomUUID() },
+        {
+          rid: requestId, mth: method.toUpperCase(), bsh: bodyHash(body), iss: GATEWAY_ISSUER, aud: audience, iat: Math.floor(now() / 1000), jti: randomUUID(),
+          ...(budgetMs !== undefined ? { bgt: budgetMs } : {}), ...(fetchId !== undefined ? { fid: fetchId } : {}),
+        },
       ),
   };
 }
@@ -90,7 +101,7 @@ export function createGatewaySignatureVerifier(options: GatewaySignatureVerifier
   const now = options.now ?? Date.now;
   const seen = createReplayCache(options.replayCacheSize ?? 100_000);
   return {
-    async verify({ signature, method, body, requestId }) {
+    async verify({ signature, method, body, requestId, budgetMs, fetchId }) {
       if (!signature || signature.length > MAX_SIGNATURE_LENGTH || !requestId) return false;
       try {
         const nowMs = now();
@@ -111,7 +122,10 @@ export function createGatewaySignatureVerifier(options: GatewaySignatureVerifier
           iat - nowSeconds <= MAX_FUTURE_SECONDS &&
           payload.mth === method.toUpperCase() &&
           payload.rid === requestId &&
-          payload.bsh === bodyHash(body);
+          payload.bsh === bodyHash(body) &&
+          // The deadline and call id travel in headers beside the signature: each must be the one signed.
+          payload.bgt === budgetMs &&
+          payload.fid === fetchId;
         // Remembered only once everything else holds, so forgeries cannot fill the cache.
         return matches && seen.add(jti, (iat + maxAge) * 1000, nowMs);
       } catch {

@@ -6,6 +6,7 @@ import { requestIdFrom } from '../requestContext';
 import { log } from '../log';
 import { answerClientError } from './clientError';
 import { isDraining } from './lifecycle';
+import { createRequestScope, handedOverEnd, responseEnd, type RequestScope, type ResponseEnd } from './requestScope';
 import { requestUrl } from './requestTarget';
 
 export { close, listen } from './lifecycle';
@@ -28,8 +29,14 @@ export interface RequestHead {
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  /** Builds the GraphQL context; may throw a GraphQLError (UNAUTHENTICATED...). */
-  context: (request: RequestHead, requestId: string) => Promise<TContext>;
+  /**
+   * Builds the GraphQL context; may throw a GraphQLError (UNAUTHENTICATED...), whose
+   * `extensions.http` status and headers answer the request.
+   * @param scope - the request's deadline and end (`budgetMs` from its arrival).
+   */
+  context: (request: RequestHead, requestId: string, scope: RequestScope) => Promise<TContext>;
+  /** How long a `/graphql` request may take, from its arrival, in ms; default 30 s (the HTTP server's request timeout). */
+  budgetMs?: (request: RequestHead) => number;
   /**
    * Runs once `context` has succeeded and before Apollo reads the operation: may rewrite the
    * request's operation and extend the context (the gateway's pre-planning field filter). When
@@ -67,6 +74,8 @@ export interface HttpExchange {
   headers: http.IncomingHttpHeaders;
   /** The whole body; rejects with an error answered 413 once it exceeds `maxBytes`. */
   readBody(maxBytes: number): Promise<Buffer>;
+  /** The connection it came on, when it came on one: whether the caller is still there, whether the answer got out. */
+  end?: ResponseEnd;
 }
 
 /** The answer to one `HttpExchange`: status, headers, and the body whole or in chunks. */
@@ -102,7 +111,7 @@ function jsonAnswer(status: number, headers: Record<string, string>, body: unkno
 export function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): GraphQLHandler {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 
-  async function answer(exchange: HttpExchange, requestId: string, headers: Record<string, string>): Promise<HttpAnswer> {
+  async function answer(exchange: HttpExchange, requestId: string, headers: Record<string, string>, scope: RequestScope): Promise<HttpAnswer> {
     const url = requestUrl(exchange);
     if (url === null) throw new HttpError(400, 'BAD_REQUEST', 'The request target is not a path.');
     const route = options.routes?.[url.pathname];
@@ -124,7 +133,12 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       throw new HttpError(401, 'UNAUTHENTICATED', 'This service accepts only requests signed by the gateway.');
     }
     const body = exchange.method === 'POST' ? parseJsonBody(exchange.headers, raw) : undefined;
-    const { parts, context } = await prepared({ method: exchange.method, body, search: url.search }, exchange, requestId);
+    await nextIoTurn();
+    if (scope.expired()) {
+      log.info('request abandoned before it ran', { requestId, reason: String(scope.signal.reason ?? 'deadline') });
+      throw new HttpError(503, 'DEADLINE_EXCEEDED', 'Nobody waits for this answer any more: its deadline passed, or its caller left.');
+    }
+    const { parts, context } = await prepared({ method: exchange.method, body, search: url.search }, exchange, requestId, scope);
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: parts.method, headers: headerMap, search: parts.search, body: parts.body },
       context,
@@ -137,12 +151,12 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
     };
   }
 
-  async function prepared(parts: GraphQLRequestParts, head: RequestHead, requestId: string) {
+  async function prepared(parts: GraphQLRequestParts, head: RequestHead, requestId: string, scope: RequestScope) {
     const prepare = options.prepare;
-    if (!prepare) return { parts, context: () => options.context(head, requestId) };
+    if (!prepare) return { parts, context: () => options.context(head, requestId, scope) };
     let context: TContext;
     try {
-      context = await options.context(head, requestId);
+      context = await options.context(head, requestId, scope);
     } catch (error) {
       // Apollo turns the refusal into its response, with the same shape and status as without `prepare`.
       return { parts, context: () => Promise.reject(error) };
@@ -160,14 +174,20 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
   return async (exchange) => {
     const requestId = requestIdFrom(exchange.headers);
     const headers: Record<string, string> = { 'x-request-id': requestId, ...options.responseHeaders };
+    // From the request's arrival: a request waits (for its body, a store, a slot) within its budget.
+    const handedOver = exchange.end ? undefined : handedOverEnd();
+    const scope = createRequestScope(exchange.end ?? handedOver!.end, options.budgetMs?.(exchange) ?? DEFAULT_BUDGET_MS);
     try {
-      return await answer(exchange, requestId, headers);
+      return await answer(exchange, requestId, headers, scope);
     } catch (error) {
+      if (error instanceof HttpError && error.code === CALLER_GONE) log.info('request abandoned before it ran', { requestId, reason: 'client-gone' });
       if (!(error instanceof HttpError)) {
         log.error('request failed', { requestId, error: String(error) });
         return jsonAnswer(500, headers, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       }
       return jsonAnswer(error.status, headers, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+    } finally {
+      handedOver?.finish();
     }
   };
 }
@@ -182,7 +202,11 @@ export function serveOverHttp(handle: GraphQLHandler): http.Server {
       method: req.method ?? 'GET',
       url: req.url ?? '/',
       headers: req.headers,
-      readBody: (maxBytes) => readRawBody(req, maxBytes),
+      // A caller that closes the connection while its body is read is gone: nobody to answer.
+      readBody: (maxBytes) => readRawBody(req, maxBytes).catch((error: unknown) => {
+        throw req.destroyed && !(error instanceof HttpError) ? new HttpError(499, CALLER_GONE, 'The caller closed the connection.') : error;
+      }),
+      end: responseEnd(res),
     };
     handle(exchange)
       .then(async ({ status, headers, body }) => {
@@ -210,6 +234,21 @@ export function serveOverHttp(handle: GraphQLHandler): http.Server {
 /** `createGraphQLHandler` served over HTTP (`serveOverHttp`). */
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): http.Server {
   return serveOverHttp(createGraphQLHandler(options));
+}
+
+/** The default budget of a request: the HTTP server's own request timeout. */
+const DEFAULT_BUDGET_MS = 30_000;
+
+/** The code of a request whose caller left before it ran (never sent: nobody reads it). */
+const CALLER_GONE = 'CLIENT_CLOSED_REQUEST';
+
+/**
+ * Resolves after the event loop has polled for I/O once more. A request read from a socket the
+ * caller has already closed (it waited in a queue, or behind a busy loop, past the caller's
+ * deadline) has its close still unread: after this turn it is seen, and the request is not run.
+ */
+function nextIoTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 async function readRawBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {

@@ -18,11 +18,18 @@ export interface KeepAliveRequest {
   body?: string;
   /** Longest wait for the whole answer, headers and body, in ms. */
   timeoutMs: number;
+  /** Gives up at once (the connection is cut) when this fires: whoever waits for the answer is gone. */
+  signal?: AbortSignal;
 }
 
 /** The answer did not arrive in time (the name Node's fetch gives it too). */
 export class TimeoutError extends Error {
   override name = 'TimeoutError';
+}
+
+/** The caller stopped waiting before the answer came (the name Node's fetch gives it too). */
+export class AbortError extends Error {
+  override name = 'AbortError';
 }
 
 export type KeepAliveFetch = (url: string, request: KeepAliveRequest) => Promise<KeepAliveResponse>;
@@ -65,8 +72,13 @@ export function createKeepAliveFetch(): KeepAliveFetch {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        init.signal?.removeEventListener('abort', abort);
         if (error) reject(error);
         else resolve(response!);
+      };
+      const abort = () => {
+        settle(new AbortError(`the request for ${target.host} was abandoned`));
+        request.destroy();
       };
       const request = (secure ? https : http).request(target, {
         method: init.method ?? 'POST',
@@ -77,6 +89,8 @@ export function createKeepAliveFetch(): KeepAliveFetch {
         settle(new TimeoutError(`no answer from ${target.host} within ${init.timeoutMs} ms`));
         request.destroy();
       }, init.timeoutMs);
+      if (init.signal?.aborted) abort();
+      else init.signal?.addEventListener('abort', abort, { once: true });
       request.on('error', (error) => settle(error));
       request.on('response', (response) => {
         const chunks: Buffer[] = [];

@@ -9,6 +9,7 @@ import { mintDevToken } from '../../lib/auth/devIssuer';
 import { spawnEntry } from '../../scripts/processes';
 import { seedAll } from '../../seed/seedAll';
 import { postGraphQL } from '../helpers/graphql';
+import { waitFor } from '../helpers/waitFor';
 
 /** Resolves once `port` can be bound on every interface, as the processes of npm start bind it. */
 function portFree(port: number): Promise<boolean> {
@@ -35,16 +36,6 @@ function alive(pid: number): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -89,7 +80,7 @@ describe('npm start supervises its processes', () => {
     exited = new Promise((resolve) => start.once('exit', (code) => resolve(code)));
     readline.createInterface({ input: start.stderr! }).on('line', (line) => lines.push(line));
     start.stdout!.resume();
-    await until('OneRoof to be up', () => said(/^\[start\] OneRoof is up: /), 150_000);
+    await waitFor('OneRoof to be up', () => said(/^\[start\] OneRoof is up: /), 150_000);
     token = await mintDevToken(dataDir, { sub: 'fjc-staff-1', agency: 'fjc', roles: ['CASE_MANAGER'] });
   }, 180_000);
 
@@ -108,11 +99,11 @@ describe('npm start supervises its processes', () => {
     const mark = lines.length;
     const pid = pidOf('probation')!;
     process.kill(pid, 'SIGKILL');
-    await until('the crash to be logged', () => said(/^\[start\] probation exited \(SIGKILL\) after [\d.]+ s; restarting it in 0\.3 s \(crash 1 in a row\)$/, mark));
-    const restarted = await until('probation to be restarted', () => pidOf('probation', mark));
+    await waitFor('the crash to be logged', () => said(/^\[start\] probation exited \(SIGKILL\) after [\d.]+ s; restarting it in 0\.3 s \(crash 1 in a row\)$/, mark));
+    const restarted = await waitFor('probation to be restarted', () => pidOf('probation', mark));
     expect(restarted).not.toBe(pid);
     // Its circuit may be open for a cool-down after the crash: ask until the answer is whole again.
-    const whole = await until('probation to answer again', async () => {
+    const whole = await waitFor('probation to answer again', async () => {
       const { body } = await view();
       return body.data?.client.probation ? body : undefined;
     });
@@ -124,7 +115,7 @@ describe('npm start supervises its processes', () => {
     const pid = pidOf('police')!;
     const port = base + agencyPortOffset('police');
     process.kill(pid, 'SIGKILL');
-    await until('police to be gone', () => !alive(pid));
+    await waitFor('police to be gone', () => !alive(pid));
     // Someone else takes the port: every restart fails at once.
     const squatter = net.createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => squatter.listen(port, resolve));
@@ -136,7 +127,7 @@ describe('npm start supervises its processes', () => {
         { message: 'This agency did not answer; its data is not included.', path: ['client', 'police'], extensions: { code: 'AGENCY_UNAVAILABLE', agency: 'police', serviceName: 'police' } },
       ]);
       expect(body.data).toEqual({ client: { ...healthy.data!.client, police: null } });
-      await until('police to be given up', () => said(/^\[start\] police exited \(code 1\) after [\d.]+ s: it crashed 3 times in a row, each within 30 s of starting\. Giving up on it/, mark));
+      await waitFor('police to be given up', () => said(/^\[start\] police exited \(code 1\) after [\d.]+ s: it crashed 3 times in a row, each within 30 s of starting\. Giving up on it/, mark));
       expect(lines.slice(mark).filter((line) => /^\[start\] police started/.test(line))).toHaveLength(2);
       const after = await view();
       expect(after.body.data).toEqual({ client: { ...healthy.data!.client, police: null } });

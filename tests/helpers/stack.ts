@@ -12,7 +12,7 @@ import { createAgencyServer } from '../../lib/kit/agency/createAgencyServer';
 import { agencyModule } from '../../subgraphs/registry';
 import { createGatewayServer, type GatewayServer } from '../../gateway/server';
 import type { ConsoleSignIn } from '../../gateway/console/mountConsole';
-import { loadConfig, type QueryLimitsConfig } from '../../lib/config';
+import { loadConfig, type QueryLimitsConfig, type ResilienceConfig } from '../../lib/config';
 import { composeSupergraph } from '../../schema/compose';
 import { postGraphQL, type GraphQLResponse, type PostOptions } from './graphql';
 import { removeDataDir, seededDataDir, sqliteOf, testTokenVerifier } from './seededData';
@@ -40,6 +40,13 @@ export interface RunningSubgraph {
   restart(): Promise<void>;
   /** Holds every `/graphql` request this long before handling it; 0 (the default) handles at once. */
   slowDown(ms: number): void;
+  /**
+   * Holds every `/graphql` request in proportion to its size, as an agency whose work grows with what
+   * it is asked: `perKilobyteMs` per KiB of body, at most `maxMs`; `slowDownBySize(0)` stops it.
+   */
+  slowDownBySize(perKilobyteMs: number, maxMs?: number): void;
+  /** `/graphql` requests held by a slow-down and not handled yet. */
+  readonly held: number;
 }
 
 export interface TestStack {
@@ -77,22 +84,42 @@ export interface StackOptions {
   jwks?: { jwksUrl: string; issuer: string; audience: string };
   /** The gateway's port; default an ephemeral one. */
   gatewayPort?: number;
+  /** Overrides of the gateway's request budget, per-viewer share and circuit rules. */
+  resilience?: Partial<Pick<ResilienceConfig, 'requestTimeoutMs' | 'viewerConcurrency' | 'viewerQueue' | 'breakerLargeFetch'>>;
 }
 
 type RequestListener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 /** Puts a switchable delay in front of a server's `/graphql` handler; health checks stay prompt. */
-function delayable(server: http.Server): (ms: number) => void {
+function delayable(server: http.Server): Pick<RunningSubgraph, 'slowDown' | 'slowDownBySize' | 'held'> {
   let delayMs = 0;
+  let perKilobyteMs = 0;
+  let maxMs = Infinity;
+  let held = 0;
   const handlers = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const run = () => handlers.forEach((handler) => handler.call(server, req, res));
-    if (delayMs > 0 && req.url?.startsWith('/graphql')) setTimeout(run, delayMs);
-    else run();
+    const size = Number(req.headers['content-length'] ?? 0) / 1024;
+    const ms = req.url?.startsWith('/graphql') ? delayMs + Math.min(perKilobyteMs * size, maxMs) : 0;
+    if (ms <= 0) return run();
+    held += 1;
+    setTimeout(() => {
+      held -= 1;
+      run();
+    }, ms);
   });
-  return (ms) => {
-    delayMs = ms;
+  return {
+    slowDown: (ms) => {
+      delayMs = ms;
+    },
+    slowDownBySize: (ms, max = Infinity) => {
+      perKilobyteMs = ms;
+      maxMs = max;
+    },
+    get held() {
+      return held;
+    },
   };
 }
 
@@ -127,7 +154,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       dataDir, assertionJwksUrl, production: false, requireGatewaySignature: options.requireGatewaySignature, verifyToken,
     });
     const store = sqliteOf(agency, opened.store);
-    const slowDown = delayable(server.http);
+    const delays = delayable(server.http);
     const port = await listen(server.http, 0, '127.0.0.1');
     let requests = 0;
     server.http.on('request', (req: { url?: string }) => {
@@ -160,7 +187,11 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       restart: async () => {
         await listen(server.http, port, '127.0.0.1');
       },
-      slowDown,
+      slowDown: delays.slowDown,
+      slowDownBySize: delays.slowDownBySize,
+      get held() {
+        return delays.held;
+      },
     };
   }
   const gateway = await createGatewayServer({
@@ -201,6 +232,8 @@ function gatewaySettings(options: StackOptions): Pick<Parameters<typeof createGa
   return {
     limits: { ...defaults.limits, ...options.limits },
     resilience: {
+      ...defaults.resilience,
+      ...options.resilience,
       subgraphTimeoutMs,
       breakerFailures: options.breakerFailures ?? defaults.resilience.breakerFailures,
       breakerCooldownMs: options.breakerCooldownMs ?? defaults.resilience.breakerCooldownMs,

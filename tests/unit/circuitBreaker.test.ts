@@ -61,4 +61,21 @@ describe('an agency circuit breaker', () => {
     ticket.failure();
     expect(b.state).toBe('closed');
   });
+
+  it('neither counts nor forgives an inconclusive call, and lets the next call probe after an inconclusive probe', () => {
+    const b = breaker();
+    fail(b);
+    fail(b);
+    for (let i = 0; i < 10; i += 1) b.tryAcquire()!.inconclusive();
+    expect(b.state).toBe('closed');
+    fail(b);
+    expect(b.state).toBe('open');
+    now += 5000;
+    b.tryAcquire()!.inconclusive();
+    expect(b.state).toBe('half-open');
+    const probe = b.tryAcquire()!;
+    expect(b.tryAcquire()).toBeUndefined();
+    probe.success();
+    expect(b.state).toBe('closed');
+  });
 });

@@ -72,8 +72,10 @@ describe('limits and resilience settings', () => {
       subgraphTimeoutMs: Object.fromEntries(AGENCIES.map((agency) => [agency, 2000])),
       defaultSubgraphTimeoutMs: 2000,
       breakerFailures: 3, breakerCooldownMs: 5000, shutdownGraceMs: 10_000,
+      requestTimeoutMs: 5000, viewerConcurrency: 4, viewerQueue: 16, breakerLargeFetch: 50,
     });
-    expect(config.limits).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxCost: 20_000, maxBodyBytes: 262_144 });
+    expect(config.limits).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxCost: 20_000, maxBodyBytes: 262_144, maxFanout: 3500 });
+    expect(config.supervisor).toEqual({ restartDelayMs: 500, maxFastCrashes: 5 });
     expect(config.allowPlaintextSubgraphs).toBe(false);
   });
 
@@ -106,6 +108,13 @@ describe('limits and resilience settings', () => {
     ['ONEROOF_BREAKER_FAILURES', '-1', /ONEROOF_BREAKER_FAILURES/],
     ['ONEROOF_MAX_BODY_BYTES', '10', /ONEROOF_MAX_BODY_BYTES must be a whole number of at least 1024/],
     ['ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS', 'yes', /ONEROOF_ALLOW_PLAINTEXT_SUBGRAPHS must be "true" or "false"/],
+    ['ONEROOF_MAX_FANOUT', '0', /ONEROOF_MAX_FANOUT must be a whole number of at least 1/],
+    ['ONEROOF_REQUEST_TIMEOUT_MS', '5', /ONEROOF_REQUEST_TIMEOUT_MS must be a whole number of at least 10/],
+    ['ONEROOF_VIEWER_CONCURRENCY', '0', /ONEROOF_VIEWER_CONCURRENCY must be a whole number of at least 1/],
+    ['ONEROOF_VIEWER_QUEUE', 'many', /ONEROOF_VIEWER_QUEUE must be a whole number of at least 0/],
+    ['ONEROOF_BREAKER_LARGE_FETCH', '0', /ONEROOF_BREAKER_LARGE_FETCH must be a whole number of at least 1/],
+    ['ONEROOF_RESTART_DELAY_MS', '-5', /ONEROOF_RESTART_DELAY_MS must be a whole number of at least 0/],
+    ['ONEROOF_RESTART_MAX_CRASHES', '0', /ONEROOF_RESTART_MAX_CRASHES must be a whole number of at least 1/],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });

@@ -10,6 +10,8 @@ export interface AgencyServerSettings extends AgencyRuntimeSettings {
   authorization?: boolean;
   /** The environment `openStore` reads an adapter's settings from; default `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** The longest a request may run here (`ONEROOF_REQUEST_TIMEOUT_MS`); default its default. */
+  requestTimeoutMs?: number;
 }
 
 /** One agency's subgraph, built and not yet listening. */
@@ -34,6 +36,7 @@ export async function createAgencyServer(module: AgencyModule, settings: AgencyS
     const runtime = await createAgencyRuntime(agency, opened.oneroof.sqlite.db, settings);
     const server = await createSubgraphServer(module.definition, {
       store: opened.store, verifyToken: settings.verifyToken, production: settings.production, ...runtime.options, authorization: settings.authorization,
+      requestTimeoutMs: settings.requestTimeoutMs,
     });
     return {
       opened,

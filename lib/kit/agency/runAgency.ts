@@ -26,6 +26,7 @@ export async function runAgency(module: AgencyModule): Promise<void> {
       requireGatewaySignature: process.env.ONEROOF_REQUIRE_GATEWAY_SIGNATURE === 'true',
       record: !config.benchAuthorizationOff,
       authorization: !config.benchAuthorizationOff,
+      requestTimeoutMs: config.resilience.requestTimeoutMs,
     });
     await purgeExpiredDisclosures(runtime);
     setInterval(() => void purgeExpiredDisclosures(runtime).catch((e: Error) => log.error('purge failed', { agency, kind: e.name })), DAY_MS).unref();

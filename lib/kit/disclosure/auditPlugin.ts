@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AgencyId } from '../../agencies';
-import { ErrorCode } from '../../errors';
+import { ErrorCode, requestAbandoned } from '../../errors';
 import { log } from '../../log';
 import type { AccessControl } from '../../policy/access';
 import type { DisclosureSink } from './disclosureLog';
@@ -9,7 +9,9 @@ import type { RequestContext } from '../../viewer';
 /**
  * Writes the request's disclosure ledger to the agency's log once execution is done and before
  * the response leaves. When the log cannot be written the response is replaced by an error: no
- * record, no release.
+ * record, no release. When nobody waits for the answer any more (the gateway's deadline passed, or
+ * it closed the connection) nothing is written and nothing is released: a disclosure is recorded
+ * only for an answer that is sent.
  */
 export function auditPlugin(agency: AgencyId, sink: DisclosureSink): ApolloServerPlugin<RequestContext & { access: AccessControl }> {
   return {
@@ -18,6 +20,12 @@ export function auditPlugin(agency: AgencyId, sink: DisclosureSink): ApolloServe
         async willSendResponse({ contextValue, response }) {
           const { ledger } = contextValue.access;
           if (ledger.size === 0 || response.body.kind !== 'single') return;
+          if (contextValue.scope?.expired()) {
+            log.info('answer abandoned: nothing released, nothing recorded', { agency, requestId: contextValue.requestId, reason: String(contextValue.scope.signal.reason ?? 'deadline') });
+            response.body.singleResult.data = null;
+            response.body.singleResult.errors = [{ message: requestAbandoned(agency).message, extensions: { code: ErrorCode.AGENCY_UNAVAILABLE, agency } }];
+            return;
+          }
           try {
             sink(contextValue, agency, ledger);
           } catch (error) {

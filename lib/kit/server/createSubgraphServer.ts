@@ -9,7 +9,9 @@ import type { TokenVerifier } from '../../auth/tokens';
 import { internalErrorLogPlugin } from '../../http/errorLog';
 import { formatError } from '../../http/formatError';
 import { createGraphQLHandler, serveOverHttp, type GraphQLHandler, type RawRequest } from '../../http/graphqlHttpServer';
-import { GATEWAY_SIGNATURE_HEADER, type GatewaySignatureVerifier } from '../../auth/gatewaySignature';
+import { BUDGET_HEADER, FETCH_ID_HEADER, GATEWAY_SIGNATURE_HEADER, type GatewaySignatureVerifier } from '../../auth/gatewaySignature';
+import { loadConfig } from '../../config';
+import { stopWhenAbandoned } from './abandon';
 import { authenticate } from '../../requestContext';
 import type { AssertionSigner, AssertionVerifier } from '../../auth/assertions';
 import { createAccessControl } from '../../policy/access';
@@ -41,6 +43,11 @@ export interface SubgraphServerOptions<TStore> {
    * records nothing). Refused in production; default true.
    */
   authorization?: boolean;
+  /**
+   * The longest a request may run here, in ms: the budget of a request that names none, and the cap
+   * of the gateway's (`x-oneroof-budget-ms`); default `ONEROOF_REQUEST_TIMEOUT_MS`'s default.
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface SubgraphServer<TLoaders, TStore> {
@@ -51,11 +58,25 @@ export interface SubgraphServer<TLoaders, TStore> {
   handle: GraphQLHandler;
 }
 
+function header(headers: http.IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The gateway's budget for this request, in ms: `undefined` when it names none, `NaN` when it is not a number. */
+function budgetOf(headers: http.IncomingHttpHeaders): number | undefined {
+  const value = header(headers, BUDGET_HEADER);
+  return value === undefined ? undefined : /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+}
+
 function signatureCheck({ verifier, required }: { verifier: GatewaySignatureVerifier; required: boolean }) {
   return async (request: RawRequest): Promise<boolean> => {
     const signature = request.headers[GATEWAY_SIGNATURE_HEADER];
     if (signature === undefined) return !required;
-    return verifier.verify({ signature: String(signature), method: request.method, body: request.body, requestId: request.requestId });
+    return verifier.verify({
+      signature: String(signature), method: request.method, body: request.body, requestId: request.requestId,
+      budgetMs: budgetOf(request.headers), fetchId: header(request.headers, FETCH_ID_HEADER),
+    });
   };
 }
 
@@ -80,6 +101,8 @@ export async function createSubgraphServer<TStore, TLoaders>(
     resolvers: mergeExtensionResolvers(definition.agency, definition.resolvers, extensions) as GraphQLResolverMap<unknown>,
   });
   if (authorization) applyFieldPolicy(schema, definition.agency);
+  stopWhenAbandoned(schema, definition.agency);
+  const requestTimeoutMs = options.requestTimeoutMs ?? loadConfig({}).resilience.requestTimeoutMs;
   const apollo = new ApolloServer<SubgraphContext<TLoaders, TStore>>({
     schema,
     introspection: !options.production,
@@ -92,8 +115,10 @@ export async function createSubgraphServer<TStore, TLoaders>(
   await apollo.start();
   const handle = createGraphQLHandler({
     apollo,
-    context: async (req, requestId) => {
-      const request = await authenticate(req.headers, options.verifyToken, requestId);
+    // The gateway's budget (signed with the request) when it names one, never more than this agency's own.
+    budgetMs: (req) => Math.min(budgetOf(req.headers) || requestTimeoutMs, requestTimeoutMs),
+    context: async (req, requestId, scope) => {
+      const request = { ...(await authenticate(req.headers, options.verifyToken, requestId)), scope };
       if (authorization) definition.checkRequest?.(options.store, request);
       return {
         ...Object.assign({}, ...extensions.map((extension) => extension.context?.(request) ?? {})),
