@@ -30,6 +30,8 @@ export interface RequestWork {
 export interface GatewayContext extends RequestContext {
   /** Fields removed above the ceiling, answered `null` with `FORBIDDEN` once the plan has run. */
   withheld: readonly RemovedField[];
+  /** The operation's estimated cost (README, Limits and resilience), once the operation filter has read it; 0 before. */
+  cost: number;
   work: RequestWork;
 }
 
@@ -40,17 +42,25 @@ export function viewerKey(viewer: Viewer): string {
 
 /**
  * Authenticates a request (token, purpose and the basis it claims, as every subgraph does again)
- * into a context with nothing withheld yet, then waits for one of the viewer's slots at `gate`
- * (freed when the response is over); the operation filter fills `withheld` in. A claimed
- * conference is checked with the FJC (`checkBasis`) before anything is planned.
- * @throws GraphQLError UNAUTHENTICATED, PURPOSE_REQUIRED, INVALID_BASIS, AGENCY_UNAVAILABLE or
- *   TOO_MANY_REQUESTS (429), answered by Apollo with its HTTP status.
+ * into a context with nothing withheld yet; the operation filter fills `withheld` and `cost` in. A
+ * claimed conference is checked with the FJC (`checkBasis`) before anything is planned.
+ * @throws GraphQLError UNAUTHENTICATED, PURPOSE_REQUIRED, INVALID_BASIS or AGENCY_UNAVAILABLE,
+ *   answered by Apollo with its HTTP status.
  */
-export function createGatewayContext(verifyToken: TokenVerifier, checkBasis?: BasisCheck, gate?: ViewerGate) {
+export function createGatewayContext(verifyToken: TokenVerifier, checkBasis?: BasisCheck) {
   return async (req: RequestHead, requestId: string, scope?: RequestScope): Promise<GatewayContext> => {
     const request = await authenticate(req.headers, verifyToken, requestId);
     await checkBasis?.(request);
-    if (gate && scope) scope.onEnd(await gate.admit(viewerKey(request.viewer), scope));
-    return { ...request, scope, withheld: [], work: { entities: 0, failedAgencies: new Set(), calls: [] } };
+    return { ...request, scope, withheld: [], cost: 0, work: { entities: 0, failedAgencies: new Set(), calls: [] } };
   };
+}
+
+/**
+ * Waits for a slot in the viewer's lane at `gate`, weighed by the request's cost, and frees it when
+ * the response is over. A request without a scope (run inside the process) is not gated.
+ * @throws GraphQLError TOO_MANY_REQUESTS (429, `Retry-After`).
+ */
+export async function admit(gate: ViewerGate, context: GatewayContext): Promise<void> {
+  if (!context.scope) return;
+  context.scope.onEnd(await gate.admit(viewerKey(context.viewer), context.scope, context.cost));
 }

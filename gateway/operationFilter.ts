@@ -6,7 +6,7 @@ import type { Category } from '../lib/viewer';
 import { filterOperation, type RemovedField } from './fieldFilter';
 import type { SensitiveFields } from './sensitiveFields';
 import type { GatewayContext } from './context';
-import type { QueryLimiter } from './queryLimits';
+import type { CostEstimate, QueryLimiter } from './queryLimits';
 
 export interface OperationFilterOptions {
   fields: SensitiveFields;
@@ -24,11 +24,13 @@ interface Filtered {
   removed: readonly RemovedField[];
   /** Why the text is refused (a query limit, no operation to run): answered with it, nothing is planned. */
   refusal?: GraphQLError;
+  /** The estimated cost, when no variable changes it (then the same for every request). */
+  cost?: number;
   /**
-   * The client's document and the variables its cost depends on, when there are any: the cost limit
-   * is then checked per request, with that request's values (`costRefusal`).
+   * The client's document and the variables its cost depends on, when there are any: the cost is
+   * then estimated per request, with that request's values (`costOf`).
    */
-  costed?: { document: DocumentNode; variables: readonly string[]; refusals: Map<string, GraphQLError | null> };
+  costed?: { document: DocumentNode; variables: readonly string[]; estimates: Map<string, CostEstimate> };
 }
 
 /** Texts longer than this are filtered every time rather than held in memory. */
@@ -109,32 +111,35 @@ function filterText(operation: Operation, ceiling: ReadonlySet<Category>, schema
   if (validate(schema, document).length > 0) return { query, removed: [] };
   const unresolved = operationProblem(document, operationName, schema);
   if (unresolved) return { query, removed: [], refusal: unresolved };
-  const costed = costVariables.length > 0 ? { document, variables: costVariables, refusals: new Map<string, GraphQLError | null>() } : undefined;
+  const costed = costVariables.length > 0 ? { document, variables: costVariables, estimates: new Map<string, CostEstimate>() } : undefined;
+  const cost = costed ? undefined : options.limiter?.estimateCost(schema, document).cost;
   const filtered = filterOperation(document, schema, options.fields, ceiling, operationName);
-  return filtered.document === document ? { query, removed: [], costed } : { query: print(filtered.document), removed: filtered.removed, costed };
+  const kept = filtered.document === document ? { query, removed: [] } : { query: print(filtered.document), removed: filtered.removed };
+  return { ...kept, cost, costed };
 }
 
 /** Costs per text remembered for this many sets of values (list lengths, page sizes). */
 const COSTS_PER_TEXT = 50;
 
 /**
- * The cost limit with this request's variables, for a text whose cost depends on them: remembered
- * by the values that matter (the lengths of the lists, the page sizes), not the ids themselves.
+ * This request's cost: the text's own, or, for a text whose cost depends on its variables, the
+ * estimate with this request's values, remembered by the values that matter (the lengths of the
+ * lists, the page sizes), not the ids themselves.
  */
-function costRefusal(filtered: Filtered, variables: Variables | undefined, schema: GraphQLSchema, limiter: QueryLimiter): GraphQLError | undefined {
+function costOf(filtered: Filtered, variables: Variables | undefined, schema: GraphQLSchema, limiter: QueryLimiter | undefined): CostEstimate {
   const costed = filtered.costed;
-  if (!costed) return undefined;
+  if (!costed || !limiter) return { cost: filtered.cost ?? 0 };
   const key = JSON.stringify(costed.variables.map((name) => {
     const value = variables?.[name];
     return Array.isArray(value) ? value.length : typeof value === 'number' ? value : null;
   }));
-  let refusal = costed.refusals.get(key);
-  if (refusal === undefined) {
-    refusal = limiter.checkCost(schema, costed.document, variables) ?? null;
-    if (costed.refusals.size >= COSTS_PER_TEXT) costed.refusals.delete(costed.refusals.keys().next().value as string);
-    costed.refusals.set(key, refusal);
+  let estimate = costed.estimates.get(key);
+  if (!estimate) {
+    estimate = limiter.estimateCost(schema, costed.document, variables);
+    if (costed.estimates.size >= COSTS_PER_TEXT) costed.estimates.delete(costed.estimates.keys().next().value as string);
+    costed.estimates.set(key, estimate);
   }
-  return refusal ?? undefined;
+  return estimate;
 }
 
 /**
@@ -163,13 +168,15 @@ export function createOperationFilter(options: OperationFilterOptions) {
         cache.set(key, filtered);
       }
     }
-    const refusal = filtered.refusal ?? (options.limiter && costRefusal(filtered, operation.variables, schema, options.limiter));
+    const estimate = filtered.refusal ? undefined : costOf(filtered, operation.variables, schema, options.limiter);
+    const refusal = filtered.refusal ?? estimate?.refusal;
     if (refusal) {
       log.info('operation refused', { requestId: context.requestId, code: String(refusal.extensions.code) });
       // A fresh error each time: Apollo answers (and may annotate) the one it is given.
       throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions } });
     }
-    if (filtered.query === operation.query) return { parts, context };
-    return { parts: withQuery(parts, filtered.query), context: { ...context, withheld: filtered.removed } };
+    const costed = { ...context, cost: estimate?.cost ?? 0 };
+    if (filtered.query === operation.query) return { parts, context: costed };
+    return { parts: withQuery(parts, filtered.query), context: { ...costed, withheld: filtered.removed } };
   };
 }

@@ -5,13 +5,16 @@ import { createRequestScope, responseEnd, type RequestScope } from '../lib/http/
 import { requestUrl } from '../lib/http/requestTarget';
 import { log } from '../lib/log';
 import { requestIdFrom } from '../lib/requestContext';
-import type { GatewayContext } from './context';
+import { admit, type GatewayContext } from './context';
+import type { ViewerGate } from './viewerGate';
 
 /** What a route that answers with one of the gateway's own operations needs of the gateway. */
 export interface OperationRouteOptions {
   apollo: ApolloServer<GatewayContext>;
-  /** The gateway's own context factory: the same token, purpose and per-viewer checks as `/graphql`. */
+  /** The gateway's own context factory: the same token and purpose checks as `/graphql`. */
   context: (request: http.IncomingMessage, requestId: string, scope: RequestScope) => Promise<GatewayContext>;
+  /** The viewers' lanes, shared with `/graphql`: these operations take a slot too. */
+  gate?: ViewerGate;
   /** The request budget, as for `/graphql` (`ONEROOF_REQUEST_TIMEOUT_MS`). */
   budgetMs: number;
   /** The gateway's security headers, sent on every answer. */
@@ -82,7 +85,9 @@ export async function callerContext(
   requestId: string,
 ): Promise<{ refusal: Refusal } | { context: GatewayContext }> {
   try {
-    return { context: await options.context(req, requestId, createRequestScope(responseEnd(res), options.budgetMs)) };
+    const context = await options.context(req, requestId, createRequestScope(responseEnd(res), options.budgetMs));
+    if (options.gate) await admit(options.gate, context);
+    return { context };
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
     refusalHeaders(res, error);

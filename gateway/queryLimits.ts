@@ -8,13 +8,22 @@ export type QueryLimits = Pick<QueryLimitsConfig, 'maxDepth' | 'maxAliases' | 'm
 
 type Variables = Readonly<Record<string, unknown>> | undefined;
 
+export interface CostEstimate {
+  cost: number;
+  /** QUERY_TOO_COMPLEX when `cost` is over the limit. */
+  refusal?: GraphQLError;
+}
+
 export interface QueryLimiter {
   /** A QUERY_TOO_LARGE error when the text has more tokens than allowed; run before anything parses it. */
   checkSize(text: string): GraphQLError | undefined;
   /** The first limit the parsed document exceeds (depth, aliases, directives, cost), if any; the cost with the request's variables. */
   checkShape(schema: GraphQLSchema, document: DocumentNode, variables?: Variables): GraphQLError | undefined;
-  /** The cost limit alone, with the request's variables: for a document whose shape passed, with variables in `costVariables`. */
-  checkCost(schema: GraphQLSchema, document: DocumentNode, variables?: Variables): GraphQLError | undefined;
+  /**
+   * The estimated cost with the request's variables, and the refusal when it is over the limit: for
+   * a document whose shape passed. The gateway also weighs a viewer's requests in flight by it.
+   */
+  estimateCost(schema: GraphQLSchema, document: DocumentNode, variables?: Variables): CostEstimate;
   /** The variables the cost depends on (lists and page sizes given as variables); none: one cost for every request. */
   costVariables(schema: GraphQLSchema, document: DocumentNode): string[];
 }
@@ -52,7 +61,7 @@ function reportAs(code: LimitCode): (context: ValidationContext | null, error: G
  * cost rule reads it). Armor's plugins are left out: its token limit would run on the text after
  * the field filter, too late, and field suggestions are removed by Apollo and `withoutSuggestions`.
  */
-function armorRules(limits: QueryLimits): { shape: ValidationRule[]; cost: ValidationRule[] } {
+function armorRules(limits: QueryLimits, costFound: (cost: number) => void): { shape: ValidationRule[]; cost: ValidationRule[] } {
   const common = { propagateOnRejection: false, exposeLimits: true };
   const off = { enabled: false };
   const shape = new ApolloArmor({
@@ -67,7 +76,10 @@ function armorRules(limits: QueryLimits): { shape: ValidationRule[]; cost: Valid
     blockFieldSuggestion: off, maxTokens: off, maxDepth: off, maxAliases: off, maxDirectives: off,
     costLimit: {
       ...common, maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, flattenFragments: true,
-      ignoreIntrospection: true, onReject: [reportAs(LimitCode.QUERY_TOO_COMPLEX)],
+      ignoreIntrospection: true,
+      onAccept: [(_context, { n }) => costFound(n)],
+      // The rule tells the cost of a refused document only in its message ("... found 963625.").
+      onReject: [reportAs(LimitCode.QUERY_TOO_COMPLEX), (_context, error) => costFound(Number(/found ([\d.]+)/.exec(error.message)?.[1] ?? Infinity))],
     },
   }).protect().validationRules;
   return { shape, cost };
@@ -82,20 +94,27 @@ const PRIORITY: readonly string[] = [LimitCode.QUERY_TOO_DEEP, LimitCode.TOO_MAN
  * reaches a subgraph).
  */
 export function createQueryLimiter(limits: QueryLimits): QueryLimiter {
-  const rules = armorRules(limits);
+  // Validation runs synchronously: the rule reports the cost of the document being validated.
+  let found = 0;
+  const rules = armorRules(limits, (cost) => {
+    found = cost;
+  });
   const firstOf = (errors: readonly GraphQLError[]) => {
     const rank = (e: GraphQLError) => PRIORITY.indexOf(String(e.extensions.code));
     return errors.filter((e) => rank(e) >= 0).sort((a, b) => rank(a) - rank(b))[0];
   };
-  const checkCost = (schema: GraphQLSchema, document: DocumentNode, variables?: Variables) =>
-    firstOf(validate(schema, withCostMultipliers(schema, document, variables), rules.cost, { maxErrors: 10 }));
+  const estimateCost = (schema: GraphQLSchema, document: DocumentNode, variables?: Variables): CostEstimate => {
+    found = 0;
+    const refusal = firstOf(validate(schema, withCostMultipliers(schema, document, variables), rules.cost, { maxErrors: 10 }));
+    return refusal ? { cost: found, refusal } : { cost: found };
+  };
   return {
     checkSize(text) {
       if (!exceedsTokens(text, limits.maxTokens)) return undefined;
       return limitExceeded(LimitCode.QUERY_TOO_LARGE, `Token limit of ${limits.maxTokens} exceeded.`);
     },
-    checkShape: (schema, document, variables) => firstOf(validate(schema, document, rules.shape, { maxErrors: 10 })) ?? checkCost(schema, document, variables),
-    checkCost,
+    checkShape: (schema, document, variables) => firstOf(validate(schema, document, rules.shape, { maxErrors: 10 })) ?? estimateCost(schema, document, variables).refusal,
+    estimateCost,
     costVariables: multiplierVariables,
   };
 }

@@ -12,7 +12,7 @@ import { formatError, formatErrorRevealingPlans, withoutSuggestions } from '../l
 import { createGraphQLHandler, serveOverHttp, type GraphQLHandler } from '../lib/http/graphqlHttpServer';
 import type { KeepAliveFetch } from '../lib/http/keepAliveFetch';
 import { createBasisCheck } from './basisCheck';
-import { createGatewayContext, type GatewayContext } from './context';
+import { admit, createGatewayContext, type GatewayContext } from './context';
 import type { GatewaySigner } from '../lib/auth/gatewaySignature';
 import { mountConsole, type ConsoleSignIn } from './console/mountConsole';
 import type { StaticFile } from './console/staticFiles';
@@ -165,13 +165,21 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const checkBasis = authorization
     ? createBasisCheck({ url: fjc.url, signer: options.signer, timeoutMs: fjc.timeoutMs, transport: options.transport })
     : undefined;
-  const gate = createViewerGate({ maxInFlight: resilience.viewerConcurrency, maxQueued: resilience.viewerQueue });
-  const context = createGatewayContext(options.verifyToken, checkBasis, gate);
+  const gate = createViewerGate({ maxInFlight: resilience.viewerConcurrency, maxQueued: resilience.viewerQueue, maxCost: limits.maxCost });
+  const context = createGatewayContext(options.verifyToken, checkBasis);
+  const filter = createOperationFilter({ fields, schema: () => apiSchema, limiter: createQueryLimiter(limits) });
   const handle = createGraphQLHandler({
     apollo,
     context,
     budgetMs: () => resilience.requestTimeoutMs,
-    prepare: authorization ? createOperationFilter({ fields, schema: () => apiSchema, limiter: createQueryLimiter(limits) }) : undefined,
+    // Limits and the ceiling first (a refused request takes no slot), then the viewer's lane, weighed by the cost.
+    prepare: authorization
+      ? async (parts, requestContext) => {
+          const prepared = await filter(parts, requestContext);
+          await admit(gate, prepared.context);
+          return prepared;
+        }
+      : undefined,
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok' } }),
       '/ready': async () => {
@@ -183,7 +191,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     maxBodyBytes: limits.maxBodyBytes,
   });
   const server = serveOverHttp(handle);
-  const asCaller = { apollo, context, budgetMs: resilience.requestTimeoutMs, headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS };
+  const asCaller = { apollo, context, gate, budgetMs: resilience.requestTimeoutMs, headers: options.production ? PRODUCTION_HEADERS : SECURITY_HEADERS };
   mountDisclosureReport(server, asCaller);
   mountStatisticsCsv(server, { ...asCaller, supergraphSdl: options.supergraphSdl });
   const devIssuerDataDir = options.production ? undefined : options.console?.devIssuerDataDir;

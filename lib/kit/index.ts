@@ -36,6 +36,7 @@ export {
 // The store interface, and its SQLite implementation.
 export type { AgencyStore, ClientLink, FigureBounds, MonthCount, PersonLinks, StoreContext } from './store/agencyStore';
 export { createSqliteAgencyStore, sqliteFigures, type SqliteAgencyStore, type SqliteAgencyStoreOptions } from './store/sqliteAgencyStore';
+export { BATCH_OPTIONS } from '../batching';
 export { groupBy, idList, IN_ID_LIST, openSqliteStore, type Migration, type SqliteStore } from './store/sqlite';
 export { listColumn, toListColumn } from './store/columns';
 

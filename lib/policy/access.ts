@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { BATCH_OPTIONS } from '../batching';
 import type { AssertionSigner, AssertionVerifier } from '../auth/assertions';
 import type { Basis, ClientBases, Decision, DenyCode } from './decide';
 import type { Category, RequestContext } from '../viewer';
@@ -50,7 +51,7 @@ export interface AccessControlOptions {
 export function createAccessControl(request: RequestContext, options: AccessControlOptions): AccessControl {
   const bases = new Map<string, ClientBases | null>();
   const loader = options.basesSource
-    ? new DataLoader<string, ClientBases>((ids) => Promise.resolve(options.basesSource!(ids)), { maxBatchSize: 1000 })
+    ? new DataLoader<string, ClientBases>((ids) => Promise.resolve(options.basesSource!(ids)), BATCH_OPTIONS)
     : null;
   const ledger = new Map<string, ClientLedger>();
   const entryOf = (clientId: string | null | undefined): ClientLedger => {

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupBy } from '../../lib/kit';
+import { BATCH_OPTIONS, groupBy } from '../../lib/kit';
 import {
   findActionsOfCases,
   findActionsOfConferences,
@@ -32,16 +32,15 @@ function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T |
   return ids.map((id) => map.get(id) ?? null);
 }
 
-const BATCH = { maxBatchSize: 1000 };
 
 /** A loader of one record per id. */
 function one<T extends { id: string }>(find: (ids: readonly string[]) => T[]) {
-  return new DataLoader<string, T | null>((ids) => Promise.resolve(byId(ids, find(ids))), BATCH);
+  return new DataLoader<string, T | null>((ids) => Promise.resolve(byId(ids, find(ids))), BATCH_OPTIONS);
 }
 
 /** A loader of the list of records that belong to each key. */
 function many<T>(find: (keys: readonly string[]) => T[], keyOf: (row: T) => string) {
-  return new DataLoader<string, T[]>((keys) => Promise.resolve(groupBy(keys, find(keys), keyOf)), BATCH);
+  return new DataLoader<string, T[]>((keys) => Promise.resolve(groupBy(keys, find(keys), keyOf)), BATCH_OPTIONS);
 }
 
 /**

@@ -20,7 +20,7 @@ const representations = (n: number) => Array.from({ length: n }, (_, i) => ({ __
 function context(requestScope: RequestScope = scope()): GatewayContext {
   return {
     viewer: { sub: 'fjc-staff-1', name: 'Staff', agency: 'fjc', roles: ['CASE_MANAGER'] },
-    purpose: 'CASE_MANAGEMENT', requestId: 'req-1', token: 'token', scope: requestScope, withheld: [],
+    purpose: 'CASE_MANAGEMENT', requestId: 'req-1', token: 'token', scope: requestScope, withheld: [], cost: 0,
     work: { entities: 0, failedAgencies: new Set(), calls: [] },
   };
 }
