@@ -33,6 +33,8 @@ export interface RunningSubgraph {
   readonly requests: number;
   /** The raw bodies of the requests it received, oldest first; only with `StackOptions.recordBodies`. */
   readonly bodies: readonly string[];
+  /** The agency's HTTP server (to watch the order in which it answers). */
+  readonly http: http.Server;
   stop(): Promise<void>;
   /** Like a crash: stops listening and cuts every open connection, in-flight requests included. */
   kill(): Promise<void>;
@@ -175,6 +177,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         return requests;
       },
       bodies,
+      http: server.http,
       stop: async () => {
         await close(server.http);
         await stop();

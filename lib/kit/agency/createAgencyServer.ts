@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { TokenVerifier } from '../../auth/tokens';
 import { createSubgraphServer, type SubgraphServer } from '../server/createSubgraphServer';
 import type { AgencyModule, StoreHandle } from './agencyModule';
@@ -24,6 +25,16 @@ export interface AgencyServer {
 }
 
 /**
+ * The agency's own data when it is a SQLite database OneRoof opened that requests may write (the
+ * FJC's, through its mutations); a partner's SQLite data is only read, and in WAL mode a reader
+ * never waits for another process's lock; an adapter's system is none of SQLite's.
+ */
+function writableData(store: StoreHandle): Database.Database[] {
+  const db = (store as { db?: unknown }).db;
+  return db instanceof Database ? [db] : [];
+}
+
+/**
  * Builds one agency's subgraph as `npm start` runs it: its stores opened in the data dir
  * (`openAgency`), its trust and disclosure log (`createAgencyRuntime`), its server with the log as
  * an extension (`createSubgraphServer`). Has no side effects beyond opening the stores: the caller
@@ -37,6 +48,9 @@ export async function createAgencyServer(module: AgencyModule, settings: AgencyS
     const server = await createSubgraphServer(module.definition, {
       store: opened.store, verifyToken: settings.verifyToken, production: settings.production, ...runtime.options, authorization: settings.authorization,
       requestTimeoutMs: settings.requestTimeoutMs,
+      // Every request may write its disclosure record (and the FJC's mutations its data): it waits for
+      // those stores, without blocking the event loop, while another process holds their lock.
+      databases: [opened.oneroof.sqlite.db, ...writableData(opened.store)],
     });
     return {
       opened,

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { AgencyId } from '../../agencies';
 import { ErrorCode, requestAbandoned } from '../../errors';
 import { log } from '../../log';
+import { retryWhileBusy } from '../store/storeLock';
 import type { AccessControl } from '../../policy/access';
 import type { DisclosureSink } from './disclosureLog';
 import type { RequestContext } from '../../viewer';
@@ -27,7 +28,8 @@ export function auditPlugin(agency: AgencyId, sink: DisclosureSink): ApolloServe
             return;
           }
           try {
-            sink(contextValue, agency, ledger);
+            // Another process may hold the store's lock a moment: retried, without blocking, within the deadline.
+            await retryWhileBusy(() => sink(contextValue, agency, ledger), contextValue.scope);
           } catch (error) {
             log.error('disclosure log unavailable: response withheld', { agency, requestId: contextValue.requestId, kind: (error as Error).name });
             response.body.singleResult.data = null;

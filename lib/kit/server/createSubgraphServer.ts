@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type Database from 'better-sqlite3';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -18,6 +19,7 @@ import { createAccessControl } from '../../policy/access';
 import { applyFieldPolicy } from '../../policy/fieldPolicy';
 import type { SubgraphContext, SubgraphDefinition } from './context';
 import { mergeExtensionResolvers, type SubgraphExtension } from './extension';
+import { waitForStore } from '../store/storeLock';
 import { loadSubgraphTypeDefs } from './typeDefs';
 
 export type { SubgraphContext, SubgraphDefinition } from './context';
@@ -48,6 +50,12 @@ export interface SubgraphServerOptions<TStore> {
    * of the gateway's (`x-oneroof-budget-ms`); default `ONEROOF_REQUEST_TIMEOUT_MS`'s default.
    */
   requestTimeoutMs?: number;
+  /**
+   * The SQLite databases a request may write (OneRoof's own store for the agency, and the agency's
+   * data when its mutations write it): each request waits, without blocking the event loop, until
+   * it could write to them (another process may hold a lock), and fails at its deadline if it cannot.
+   */
+  databases?: readonly Database.Database[];
 }
 
 export interface SubgraphServer<TLoaders, TStore> {
@@ -119,6 +127,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
     budgetMs: (req) => Math.min(budgetOf(req.headers) || requestTimeoutMs, requestTimeoutMs),
     context: async (req, requestId, scope) => {
       const request = { ...(await authenticate(req.headers, options.verifyToken, requestId)), scope };
+      for (const db of options.databases ?? []) await waitForStore(db, definition.agency, scope);
       if (authorization) definition.checkRequest?.(options.store, request);
       return {
         ...Object.assign({}, ...extensions.map((extension) => extension.context?.(request) ?? {})),

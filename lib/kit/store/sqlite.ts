@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { BUSY_TIMEOUT_MS } from './storeLock';
 
 /** One versioned schema change; applied once, in version order, inside a transaction. */
 export interface Migration {
@@ -40,8 +41,11 @@ export function openSqliteStore(file: string, migrations: Migration[]): SqliteSt
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Migrations run once, at start, and may wait for a lock; requests then never wait long inside
+  // SQLite, which blocks the event loop: they wait before they run (storeLock.ts).
   db.pragma('busy_timeout = 5000');
   migrate(db, migrations);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const statements = new Map<string, Database.Statement>();
   let queryCount = 0;
   const prepare = (sql: string): Database.Statement => {
