@@ -20,12 +20,14 @@ const SAFE_CAUSES = [
 
 /** A loggable cause of an internal error: a SQLite code, a known message's first words, or the error's class. */
 export function causeOf(error: unknown): string {
-  const original = (error as GraphQLError).originalError ?? error;
-  const sqliteCode = (original as { code?: unknown }).code;
-  const message = original instanceof Error ? original.message : '';
+  // Read by shape, not `instanceof`: an error may come from another realm (a native module's, a test runner's).
+  const original = ((error as GraphQLError | null)?.originalError ?? error) as { code?: unknown; message?: unknown; name?: unknown } | null;
+  const isObject = typeof original === 'object' && original !== null;
+  const sqliteCode = isObject ? original.code : undefined;
+  const message = isObject && typeof original.message === 'string' ? original.message : '';
   const known = SAFE_CAUSES.map((pattern) => pattern.exec(message)?.[0]).find((match) => match !== undefined);
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) return known ? `${sqliteCode}: ${known}` : sqliteCode;
-  return known ?? (original instanceof Error ? original.name : typeof original);
+  return known ?? (isObject && typeof original.name === 'string' ? original.name : typeof original);
 }
 
 function isInternal(error: GraphQLError): boolean {

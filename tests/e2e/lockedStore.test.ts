@@ -43,12 +43,16 @@ function answersOf(server: http.Server): string[] {
 describe('a store locked by another process', () => {
   let stack: TestStack;
   let officer: string;
+  let holder: ChildProcess | undefined;
 
   beforeAll(async () => {
     stack = await startStack({ clients: 20, subgraphTimeoutMs: TIMEOUT_MS, breakerFailures: 5 });
     officer = await stack.token({ sub: 'police-staff-1', agency: 'police', roles: ['AGENCY_STAFF'] });
   });
-  afterAll(() => stack.stop());
+  afterAll(async () => {
+    holder?.kill();
+    await stack.stop();
+  });
 
   const VIEW = /* GraphQL */ `{ client(id: "FJC-000002") { id displayName police { involved } probation { involved } housing { involved } } }`;
 
@@ -57,15 +61,15 @@ describe('a store locked by another process', () => {
     expect(healthy.body.errors).toBeUndefined();
     const police = stack.subgraphs.police;
     const answers = answersOf(police.http);
-    const holder = await holdExclusiveLock(oneroofStoreFile(stack.dataDir, 'police'));
+    holder = await holdExclusiveLock(oneroofStoreFile(stack.dataDir, 'police'));
     try {
       const received = police.requests;
       const view = postGraphQL<{ client: Record<string, unknown> }>(stack.gatewayUrl, VIEW, { token: officer, purpose: 'CASE_MANAGEMENT' });
-      await waitFor('police to have the request', () => police.requests > received);
+      await waitFor('police to have the request', () => police.requests > received, 20_000);
       const health = await fetch(police.url.replace(/graphql$/, 'health'));
       expect(health.status).toBe(200);
       const { status, body } = await view;
-      await waitFor('police to be done with the locked request', () => answers.length === 2);
+      await waitFor('police to be done with the locked request', () => answers.length === 2, 20_000);
       // The health check was answered while the locked request was still waiting for the store; police
       // then gave that up at its deadline (503), or once it saw the gateway had stopped waiting.
       expect(answers).toEqual(['/health 200', expect.stringMatching(/^\/graphql (503|gone)$/)]);
@@ -84,6 +88,6 @@ describe('a store locked by another process', () => {
     await waitFor('police to answer again', async () => {
       const { body } = await postGraphQL(stack.gatewayUrl, VIEW, { token: officer, purpose: 'CASE_MANAGEMENT' });
       return body.errors === undefined ? body : undefined;
-    });
-  });
+    }, 20_000);
+  }, 120_000);
 });

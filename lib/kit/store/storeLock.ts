@@ -15,11 +15,13 @@ export const BUSY_TIMEOUT_MS = 10;
 const FIRST_RETRY_MS = 5;
 const MAX_RETRY_MS = 100;
 
-/** Whether an error (or its cause) is SQLite's "the database is locked by someone else". */
+/**
+ * Whether an error (or its cause) is SQLite's "the database is locked by someone else". Read by
+ * shape, not `instanceof`: better-sqlite3's errors may come from another realm (a test runner's).
+ */
 export function isBusy(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    const code = (current as { code?: unknown }).code;
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return true;
+  for (let current = error as { code?: unknown; cause?: unknown } | null; typeof current === 'object' && current !== null; current = current.cause as typeof current) {
+    if (current.code === 'SQLITE_BUSY' || current.code === 'SQLITE_LOCKED') return true;
   }
   return false;
 }
