@@ -6,6 +6,7 @@ import { authenticate } from '../lib/requestContext';
 import type { RequestContext, Viewer } from '../lib/viewer';
 import type { BasisCheck } from './basisCheck';
 import type { RemovedField } from './fieldFilter';
+import type { DeliveryReporter } from './deliveryReport';
 import type { ViewerGate } from './viewerGate';
 
 /** One call the gateway sent to an agency for this request, and whether its answer came back. */
@@ -43,15 +44,18 @@ export function viewerKey(viewer: Viewer): string {
 /**
  * Authenticates a request (token, purpose and the basis it claims, as every subgraph does again)
  * into a context with nothing withheld yet; the operation filter fills `withheld` and `cost` in. A
- * claimed conference is checked with the FJC (`checkBasis`) before anything is planned.
+ * claimed conference is checked with the FJC (`checkBasis`) before anything is planned. Once the
+ * response is over, `reporter` tells the agencies which of its calls' answers never reached the viewer.
  * @throws GraphQLError UNAUTHENTICATED, PURPOSE_REQUIRED, INVALID_BASIS or AGENCY_UNAVAILABLE,
  *   answered by Apollo with its HTTP status.
  */
-export function createGatewayContext(verifyToken: TokenVerifier, checkBasis?: BasisCheck) {
+export function createGatewayContext(verifyToken: TokenVerifier, checkBasis?: BasisCheck, reporter?: DeliveryReporter) {
   return async (req: RequestHead, requestId: string, scope?: RequestScope): Promise<GatewayContext> => {
     const request = await authenticate(req.headers, verifyToken, requestId);
     await checkBasis?.(request);
-    return { ...request, scope, withheld: [], cost: 0, work: { entities: 0, failedAgencies: new Set(), calls: [] } };
+    const work: RequestWork = { entities: 0, failedAgencies: new Set(), calls: [] };
+    if (reporter) scope?.onEnd((delivered) => reporter.report(requestId, work.calls, delivered));
+    return { ...request, scope, withheld: [], cost: 0, work };
   };
 }
 

@@ -11,6 +11,8 @@ export interface PrintedDisclosure {
   bases: { category: string; basis: string }[];
   conferenceId: string | null;
   reviewRequired: boolean;
+  /** `false`: the answer never reached the viewer (they did not see it). */
+  delivered: boolean;
 }
 
 /** One agency's list, or why it is missing. */
@@ -62,14 +64,16 @@ function line(disclosure: PrintedDisclosure): string[] {
   if (conference && CONFERENCE_ID.test(conference) && disclosure.bases.some((b) => b.basis === 'CASE_CONFERENCE')) {
     lines.push(`      security conference ${conference}`);
   }
+  if (!disclosure.delivered) lines.push('      NEVER DELIVERED: the agency released this, but the answer did not reach them.');
   return lines;
 }
 
 /**
  * The subject access report as plain text, for the client: from each agency's own log, what was
- * shown to whom (agency and role), when, why and on which basis. Staff are never named, refusals
- * are left out (nothing was disclosed), and an agency that could not answer is said to be missing,
- * so an incomplete report never reads as a complete one.
+ * shown to whom (agency and role), when, why and on which basis, and which of those answers never
+ * reached the viewer. Staff are never named, refusals are left out (nothing was disclosed), and an
+ * agency that could not answer is said to be missing, so an incomplete report never reads as a
+ * complete one.
  */
 export function renderDisclosureReport(clientId: string, sections: AgencySection[], producedAt: Date): string {
   const out = [
@@ -104,5 +108,5 @@ query DisclosureReport($clientId: ID!) {
   }
 }
 fragment Printed on Disclosure {
-  agency time purpose viewerAgency viewerRoles bases { category basis } conferenceId reviewRequired
+  agency time purpose viewerAgency viewerRoles bases { category basis } conferenceId reviewRequired delivered
 }`;

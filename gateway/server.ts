@@ -24,6 +24,7 @@ import { createOperationFilter } from './operationFilter';
 import { createQueryLimiter } from './queryLimits';
 import { checkReadiness } from './readiness';
 import { createViewerGate } from './viewerGate';
+import { createDeliveryReporter } from './deliveryReport';
 import { requestLogPlugin } from './requestLog';
 import { readSensitiveFields } from './sensitiveFields';
 import { mountStatisticsCsv } from './statisticsCsv';
@@ -166,7 +167,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     ? createBasisCheck({ url: fjc.url, signer: options.signer, timeoutMs: fjc.timeoutMs, transport: options.transport })
     : undefined;
   const gate = createViewerGate({ maxInFlight: resilience.viewerConcurrency, maxQueued: resilience.viewerQueue, maxCost: limits.maxCost });
-  const context = createGatewayContext(options.verifyToken, checkBasis);
+  const reporter = options.signer ? createDeliveryReporter({ subgraphUrls: options.subgraphUrls, signer: options.signer, transport: options.transport }) : undefined;
+  const context = createGatewayContext(options.verifyToken, checkBasis, reporter);
   const filter = createOperationFilter({ fields, schema: () => apiSchema, limiter: createQueryLimiter(limits) });
   const handle = createGraphQLHandler({
     apollo,

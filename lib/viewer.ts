@@ -35,6 +35,8 @@ export interface RequestContext {
   token: string;
   /** The request's deadline and end, when it came over HTTP: work stops once nobody will receive the answer. */
   scope?: RequestScope;
+  /** In a subgraph: the gateway's id of this call (`x-oneroof-fetch-id`), named again if its answer is not delivered. */
+  fetchId?: string;
 }
 
 export function isRole(value: unknown): value is Role {

@@ -49,12 +49,14 @@ function parseArgs(args: string[]): Args {
 
 function describe(report: ChainReport): string {
   const reviews = report.reviews > 0 ? `, ${report.reviews} review${report.reviews === 1 ? '' : 's'}` : '';
-  const counted = `${report.checked} record${report.checked === 1 ? '' : 's'}${reviews} checked`;
+  const outcomes = report.outcomes > 0 ? `, ${report.outcomes} delivery outcome${report.outcomes === 1 ? '' : 's'}` : '';
+  const counted = `${report.checked} record${report.checked === 1 ? '' : 's'}${reviews}${outcomes} checked`;
   const from = report.anchor ? `, from checkpoint at #${report.anchor.seq}` : '';
   if (report.ok) return `${counted}${from}: OK`;
   const broken = report.broken!;
-  const where = broken.reviewId !== undefined ? ` at review #${broken.reviewId}` : broken.seq === null ? '' : ` at record #${broken.seq}`;
-  const at = broken.row ?? (broken.review ? { request_id: broken.review.request_id, time: broken.review.at } : undefined);
+  const where = broken.reviewId !== undefined ? ` at review #${broken.reviewId}` : broken.outcomeId !== undefined ? ` at delivery outcome #${broken.outcomeId}` : broken.seq === null ? '' : ` at record #${broken.seq}`;
+  const side = broken.review ?? broken.outcome;
+  const at = broken.row ?? (side ? { request_id: side.request_id, time: side.at } : undefined);
   const request = at ? ` (request ${at.request_id}, ${at.time})` : '';
   return `${counted}${from}: BROKEN${where}${request}: ${broken.reason}, ${broken.detail}`;
 }

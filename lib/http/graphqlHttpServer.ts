@@ -14,6 +14,9 @@ export { close, listen } from './lifecycle';
 /** A plain JSON route beside `/graphql`, such as `/health` or `/ready`. */
 export type JsonRoute = () => Promise<{ status: number; body: unknown }>;
 
+/** A JSON route beside `/graphql` that takes a POST body, such as a subgraph's `/audit/outcomes`. */
+export type PostRoute = (request: RawRequest) => Promise<{ status: number; body: unknown }>;
+
 /** The parts of an HTTP request that carry a GraphQL operation: the JSON body (POST), the query string (GET). */
 export interface GraphQLRequestParts {
   readonly method: string;
@@ -45,6 +48,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    */
   prepare?: (parts: GraphQLRequestParts, context: TContext) => Promise<{ parts: GraphQLRequestParts; context: TContext }>;
   routes?: Record<string, JsonRoute>;
+  /** POST routes that read the raw request (exact body, headers), answered with JSON: the gateway's signed internal calls. */
+  postRoutes?: Record<string, PostRoute>;
   /**
    * Checks the raw request (method, exact body bytes, headers) before anything is parsed; a
    * `false` answer refuses the request with 401 (subgraphs: the gateway's request signature).
@@ -117,6 +122,11 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
     const route = options.routes?.[url.pathname];
     if (route && exchange.method === 'GET') {
       const { status, body } = await route();
+      return jsonAnswer(status, headers, body);
+    }
+    const postRoute = options.postRoutes?.[url.pathname];
+    if (postRoute && exchange.method === 'POST') {
+      const { status, body } = await postRoute({ method: 'POST', body: await exchange.readBody(maxBodyBytes), headers: exchange.headers, requestId });
       return jsonAnswer(status, headers, body);
     }
     if (url.pathname !== '/graphql') throw new HttpError(404, 'NOT_FOUND', 'Not found: use /graphql.');

@@ -47,6 +47,8 @@ export interface RunningSubgraph {
    * it is asked: `perKilobyteMs` per KiB of body, at most `maxMs`; `slowDownBySize(0)` stops it.
    */
   slowDownBySize(perKilobyteMs: number, maxMs?: number): void;
+  /** Holds every `/graphql` answer this long once it is complete (a slow way back); 0 (the default) sends it at once. */
+  holdAnswers(ms: number): void;
   /** `/graphql` requests held by a slow-down and not handled yet. */
   readonly held: number;
 }
@@ -93,8 +95,9 @@ export interface StackOptions {
 type RequestListener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 /** Puts a switchable delay in front of a server's `/graphql` handler; health checks stay prompt. */
-function delayable(server: http.Server): Pick<RunningSubgraph, 'slowDown' | 'slowDownBySize' | 'held'> {
+function delayable(server: http.Server): Pick<RunningSubgraph, 'slowDown' | 'slowDownBySize' | 'holdAnswers' | 'held'> {
   let delayMs = 0;
+  let answerMs = 0;
   let perKilobyteMs = 0;
   let maxMs = Infinity;
   let held = 0;
@@ -102,6 +105,14 @@ function delayable(server: http.Server): Pick<RunningSubgraph, 'slowDown' | 'slo
   server.removeAllListeners('request');
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const run = () => handlers.forEach((handler) => handler.call(server, req, res));
+    if (answerMs > 0 && req.url?.startsWith('/graphql')) {
+      const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+      const hold = answerMs;
+      res.end = ((...args: unknown[]) => {
+        setTimeout(() => end(...args), hold);
+        return res;
+      }) as typeof res.end;
+    }
     const size = Number(req.headers['content-length'] ?? 0) / 1024;
     const ms = req.url?.startsWith('/graphql') ? delayMs + Math.min(perKilobyteMs * size, maxMs) : 0;
     if (ms <= 0) return run();
@@ -118,6 +129,9 @@ function delayable(server: http.Server): Pick<RunningSubgraph, 'slowDown' | 'slo
     slowDownBySize: (ms, max = Infinity) => {
       perKilobyteMs = ms;
       maxMs = max;
+    },
+    holdAnswers: (ms) => {
+      answerMs = ms;
     },
     get held() {
       return held;
@@ -192,6 +206,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       },
       slowDown: delays.slowDown,
       slowDownBySize: delays.slowDownBySize,
+      holdAnswers: delays.holdAnswers,
       get held() {
         return delays.held;
       },

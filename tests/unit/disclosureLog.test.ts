@@ -135,7 +135,7 @@ describe('disclosure log', () => {
     write(conference, oneClient(1), 3);
     log = open();
     write(emergency, oneClient(2), 2);
-    expect(await log.verify()).toEqual({ agency: 'police', ok: true, checked: 5, anchor: null, head: { seq: 5, hash: log.list('FJC-000002')[1]!.hash }, reviews: 0 });
+    expect(await log.verify()).toEqual({ agency: 'police', ok: true, checked: 5, anchor: null, head: { seq: 5, hash: log.list('FJC-000002')[1]!.hash }, reviews: 0, outcomes: 0 });
   });
 
   it('names a record edited behind the triggers as the first broken link', async () => {

@@ -118,7 +118,7 @@ describe('break-the-glass reviews', () => {
     store.db.exec('DROP TRIGGER disclosure_review_no_delete');
     expect((await log.verify()).broken).toMatchObject({ reason: 'GUARD_MISSING', detail: 'triggers missing: disclosure_review_no_delete' });
     store.db.exec('DROP TABLE disclosure_review');
-    expect((await log.verify()).broken).toMatchObject({ reason: 'GUARD_MISSING', detail: 'log tables missing: only disclosure_checkpoint, disclosure_log, disclosure_purge' });
+    expect((await log.verify()).broken).toMatchObject({ reason: 'GUARD_MISSING', detail: 'log tables missing: only disclosure_checkpoint, disclosure_log, disclosure_outcome, disclosure_purge' });
   });
 
   it('keeps verdicts when retention purges the records they judged, and the log still verifies', async () => {

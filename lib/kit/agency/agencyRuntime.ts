@@ -62,7 +62,7 @@ export async function createAgencyRuntime(agency: AgencyId, db: Database.Databas
     verifier: createGatewaySignatureVerifier({ keys: await loadGatewayVerificationKeys(settings), agency }),
     required: settings.production || settings.requireGatewaySignature === true,
   };
-  const extensions = [useDisclosureLog({ log: disclosureLog, ...audit, record: settings.record })];
+  const extensions = [useDisclosureLog({ log: disclosureLog, ...audit, record: settings.record, gatewayVerifier: gatewaySignatures.verifier })];
   return { options: { ...trust, gatewaySignatures, extensions }, disclosureLog, auditSigner };
 }
 

@@ -117,6 +117,14 @@ type Disclosure @auditRecord ${fed('shareable')} {
   reviews: [DisclosureReview!]
   "The record's hash in the agency's chain, as npm run audit:verify checks it (auditors only)."
   hash: String
+  """
+  Whether the answer that carried this disclosure reached the viewer. The record is written before
+  the answer leaves; false when the gateway reported afterwards that it never arrived: the agency
+  released the data, but the viewer did not see it.
+  """
+  delivered: Boolean!
+  "Why the answer never reached the viewer: NOT_RECEIVED_BY_GATEWAY (the gateway stopped waiting for this agency) or VIEWER_GONE (the viewer's connection was gone before the answer was written); null when it did."
+  notDeliveredBecause: String
 }
 
 "A reviewer's verdict on a break-the-glass record: a record of its own, never an edit of the one judged."

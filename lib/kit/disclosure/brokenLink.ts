@@ -1,7 +1,8 @@
+import type { OutcomeRow } from './outcomes';
 import type { DisclosureRow } from './record';
 import type { ReviewRow } from './review';
 
-/** Where and why a disclosure log's chain, or its review chain, breaks (`verifyChain`). */
+/** Where and why a disclosure log's chain, its review chain or its chain of delivery outcomes breaks (`verifyChain`). */
 export type BreakReason =
   /** The row's content no longer gives its hash: it was edited. */
   | 'HASH_MISMATCH'
@@ -13,7 +14,7 @@ export type BreakReason =
   | 'BAD_CHECKPOINT'
   /** An append-only guard (trigger) is gone, a purge was left open, or a log table is missing. */
   | 'GUARD_MISSING'
-  /** A review names a record that is gone, not flagged, or no longer the one reviewed. */
+  /** A review or a delivery outcome names a record that is gone, not flagged (reviews), or no longer the one named. */
   | 'REVIEW_UNLINKED';
 
 export interface BrokenLink {
@@ -27,4 +28,7 @@ export interface BrokenLink {
   /** Set when the break is in the review chain: the first review that breaks it. */
   reviewId?: number;
   review?: ReviewRow;
+  /** Set when the break is in the chain of delivery outcomes: the first outcome that breaks it. */
+  outcomeId?: number;
+  outcome?: OutcomeRow;
 }

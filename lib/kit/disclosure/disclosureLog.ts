@@ -7,9 +7,12 @@ import type { CheckpointSigner } from './checkpoint';
 import { ROW_COLUMNS, rowsFromLedger, toRecord, type ChainHead, type DisclosureRecord, type DisclosureRow } from './record';
 import { purgeLogPrefix, retentionCutoff, type PurgeResult } from './retention';
 import { ensureDisclosureSchema } from './schema';
+import { recentByCall } from './callMemory';
+import { openOutcomes, type OutcomeRow, type RecordRef, type UndeliveredReason } from './outcomes';
 import { MAX_REVIEW_NOTE, openReviews, type DisclosureReviewRecord, type ReviewVerdict } from './review';
 import { verifyChain, type ChainReport } from './verifyChain';
 import type { RequestContext } from '../../viewer';
+import { log } from '../../log';
 
 /**
  * Records one request's decisions in the agency's own disclosure log. Throwing withholds the whole
@@ -50,6 +53,15 @@ export interface DisclosureLog {
   review(seq: number, verdict: ReviewVerdict, reviewer: RequestContext): DisclosureReviewRecord;
   /** The reviews of the given records, oldest first, by record seq. */
   reviewsOf(seqs: readonly number[]): Map<number, DisclosureReviewRecord[]>;
+  /**
+   * Records that the answer of the gateway's call `fetchId` never reached the viewer: one outcome per
+   * record this process wrote for that call. A report that comes before the records (the agency
+   * was still at work) is kept for a while (callMemory.ts) and applied when they are written.
+   * @returns the outcomes written now.
+   */
+  recordUndelivered(fetchId: string, reason: UndeliveredReason, requestId: string): number;
+  /** The delivery outcome of each of the given records that has one, by record seq. */
+  outcomesOf(seqs: readonly number[]): Map<number, OutcomeRow>;
 }
 
 /** The log could not be written: the caller must withhold the response. Carries no values. */
@@ -75,6 +87,25 @@ export function openDisclosureLog(db: Database.Database, agency: AgencyId, optio
   const flagged = db.prepare(`SELECT ${columns} FROM disclosure_log WHERE review_required = 1 ORDER BY seq`);
   const bySeqs = db.prepare(`SELECT ${columns} FROM disclosure_log WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq`);
   const reviews = openReviews(db);
+  const outcomes = openOutcomes(db);
+  const clock = () => now().getTime();
+  /** The records each recent call wrote, and the reports of undelivered calls that came before their records. */
+  const written = recentByCall<RecordRef[]>(clock);
+  const early = recentByCall<{ reason: UndeliveredReason; requestId: string }>(clock);
+  const undelivered = (fetchId: string, records: RecordRef[], reason: UndeliveredReason, requestId: string) =>
+    outcomes.append(records, reason, requestId, fetchId, now().toISOString()).length;
+  /** After a call's records are written: marks them at once if the gateway already reported the call undelivered. */
+  const remember = (fetchId: string, rows: readonly DisclosureRow[]) => {
+    const records = rows.map((row) => ({ seq: row.seq, hash: row.hash }));
+    const reported = early.take(fetchId);
+    if (!reported) return written.set(fetchId, records);
+    try {
+      undelivered(fetchId, records, reported.reason, reported.requestId);
+    } catch (error) {
+      // The records stand and the answer was not delivered anyway: nothing to withhold.
+      log.error('delivery outcome not recorded', { agency, requestId: reported.requestId, kind: (error as Error).name });
+    }
+  };
   const append = db.transaction((rows: DisclosureRow[]) => {
     for (const row of rows) insert.run(row);
   });
@@ -92,6 +123,7 @@ export function openDisclosureLog(db: Database.Database, agency: AgencyId, optio
       append.immediate(rows);
       const last = rows[rows.length - 1]!;
       head = { seq: last.seq, hash: last.hash };
+      if (request.fetchId) remember(request.fetchId, rows);
     } catch (error) {
       // The write may have failed because the store changed under us: trust nothing cached.
       head = null;
@@ -118,5 +150,12 @@ export function openDisclosureLog(db: Database.Database, agency: AgencyId, optio
       return reviews.append(seq, { justified: verdict.justified, note }, reviewer, now().toISOString());
     },
     reviewsOf: (seqs) => reviews.of(seqs),
+    recordUndelivered: (fetchId, reason, requestId) => {
+      const records = written.take(fetchId);
+      if (records) return undelivered(fetchId, records, reason, requestId);
+      early.set(fetchId, { reason, requestId });
+      return 0;
+    },
+    outcomesOf: (seqs) => outcomes.of(seqs),
   };
 }

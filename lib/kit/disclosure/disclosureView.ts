@@ -3,6 +3,7 @@ import type { Basis, DenyCode } from '../../policy/decide';
 import { CATEGORIES, type Category } from '../../viewer';
 import type { AuditView } from './auditAccess';
 import type { DisclosureLog } from './disclosureLog';
+import type { OutcomeRow, UndeliveredReason } from './outcomes';
 import type { DisclosureRecord } from './record';
 import type { DisclosureReviewRecord } from './review';
 
@@ -41,6 +42,8 @@ export interface DisclosureView {
   reviewRequired: boolean;
   reviews: ReviewView[] | null;
   hash: string | null;
+  delivered: boolean;
+  notDeliveredBecause: UndeliveredReason | null;
 }
 
 /** Categories in the order of the Category enum (docs/authorization.md), whatever order the JSON column has. */
@@ -63,7 +66,7 @@ export function presentReview(agency: AgencyId, review: DisclosureReviewRecord):
   };
 }
 
-function present(agency: AgencyId, record: DisclosureRecord, view: AuditView, reviews: DisclosureReviewRecord[] | undefined): DisclosureView {
+function present(agency: AgencyId, record: DisclosureRecord, view: AuditView, reviews: DisclosureReviewRecord[] | undefined, outcome: OutcomeRow | undefined): DisclosureView {
   const auditor = view === 'AUDITOR';
   const granted = inOrder(record.granted);
   return {
@@ -86,15 +89,19 @@ function present(agency: AgencyId, record: DisclosureRecord, view: AuditView, re
     reviewRequired: record.reviewRequired,
     reviews: auditor ? (reviews ?? []).map((r) => presentReview(agency, r)) : null,
     hash: auditor ? record.hash : null,
+    delivered: outcome === undefined,
+    notDeliveredBecause: outcome?.reason ?? null,
   };
 }
 
 /**
  * What `view` may see of some records of `log`: an auditor everything, reviews included; the
- * client's side only the records that disclosed something (a refusal disclosed nothing).
+ * client's side only the records that disclosed something (a refusal disclosed nothing). Both see
+ * whether each disclosure's answer reached the viewer.
  */
 export function presentDisclosures(log: DisclosureLog, records: DisclosureRecord[], view: AuditView): DisclosureView[] {
   const shown = view === 'AUDITOR' ? records : records.filter((r) => Object.keys(r.granted).length > 0);
   const reviews = view === 'AUDITOR' ? log.reviewsOf(shown.filter((r) => r.reviewRequired).map((r) => r.seq)) : new Map<number, DisclosureReviewRecord[]>();
-  return shown.map((record) => present(log.agency, record, view, reviews.get(record.seq)));
+  const outcomes = log.outcomesOf(shown.map((r) => r.seq));
+  return shown.map((record) => present(log.agency, record, view, reviews.get(record.seq), outcomes.get(record.seq)));
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH } from './canonical';
+import { OUTCOME_DDL, OUTCOME_GUARD_TRIGGERS } from './outcomeTables';
 import { REVIEW_DDL, REVIEW_GUARD_TRIGGERS } from './reviewTables';
 
 /**
@@ -92,7 +93,8 @@ BEGIN SELECT RAISE(ABORT, 'disclosure_checkpoint is append-only'); END;
 
 CREATE TRIGGER IF NOT EXISTS disclosure_checkpoint_no_delete BEFORE DELETE ON disclosure_checkpoint
 BEGIN SELECT RAISE(ABORT, 'disclosure_checkpoint is append-only'); END;
-${REVIEW_DDL}`;
+${REVIEW_DDL}
+${OUTCOME_DDL}`;
 
 /** The triggers verification expects; a missing one means someone removed a guard. */
 export const GUARD_TRIGGERS = [
@@ -105,6 +107,7 @@ export const GUARD_TRIGGERS = [
   'disclosure_checkpoint_no_update',
   'disclosure_checkpoint_no_delete',
   ...REVIEW_GUARD_TRIGGERS,
+  ...OUTCOME_GUARD_TRIGGERS,
 ] as const;
 
 /** Creates the log's tables, indexes and triggers when absent, in one transaction. */
@@ -113,7 +116,7 @@ export function ensureDisclosureSchema(db: Database.Database): void {
 }
 
 /** Every table of the log; a store that has some but not all of them lost one. */
-export const LOG_TABLES = ['disclosure_log', 'disclosure_checkpoint', 'disclosure_purge', 'disclosure_review'] as const;
+export const LOG_TABLES = ['disclosure_log', 'disclosure_checkpoint', 'disclosure_purge', 'disclosure_review', 'disclosure_outcome'] as const;
 
 /** The log's tables present in a store, for a read-only verifier that must not create them. */
 export function presentTables(db: Database.Database): Set<string> {

@@ -6,7 +6,7 @@ import { checkpointProblem, type CheckpointRow } from './checkpoint';
 import { hashOfRow, ROW_COLUMNS, type ChainHead, type DisclosureRow } from './record';
 import type { BrokenLink } from './brokenLink';
 import { LOG_TABLES, missingTriggers, presentTables } from './schema';
-import { verifyReviews } from './verifyReviews';
+import { verifyOutcomes, verifyReviews } from './verifyReviews';
 
 export type { BreakReason, BrokenLink } from './brokenLink';
 
@@ -21,20 +21,24 @@ export interface ChainReport {
   head: ChainHead | null;
   /** Reviews of break-the-glass records read before the first break (all of them when ok). */
   reviews: number;
+  /** Delivery outcomes (answers never delivered) read before the first break (all of them when ok). */
+  outcomes: number;
   broken?: BrokenLink;
 }
 
 /**
  * Checks an agency's whole log: every checkpoint's signature, then every record in sequence
- * against its own hash and its predecessor, then the review chain (verifyReviews.ts), then the guards. Reads only, so it runs on a store
+ * against its own hash and its predecessor, then the review chain and the chain of delivery
+ * outcomes (verifyReviews.ts), then the guards. Reads only, so it runs on a store
  * opened read-only by an auditor. Stops at the first broken link: everything after it is suspect.
  * @param keys - the agency's checkpoint public keys; needed only when records were purged.
  */
 export async function verifyChain(db: Database.Database, agency: AgencyId, keys: JSONWebKeySet | null): Promise<ChainReport> {
   const tables = presentTables(db);
   let reviews = 0;
+  let outcomes = 0;
   const report = (checked: number, anchor: ChainHead | null, head: ChainHead | null, broken?: BrokenLink): ChainReport => ({
-    agency, ok: broken === undefined, checked, anchor, head, reviews, ...(broken ? { broken } : {}),
+    agency, ok: broken === undefined, checked, anchor, head, reviews, outcomes, ...(broken ? { broken } : {}),
   });
   if (tables.size === 0) return report(0, null, null);
   if (tables.size < LOG_TABLES.length) {
@@ -67,6 +71,9 @@ export async function verifyChain(db: Database.Database, agency: AgencyId, keys:
   const reviewChain = verifyReviews(db, anchor?.seq ?? 0);
   reviews = reviewChain.checked;
   if (reviewChain.broken) return report(checked, anchor, head, reviewChain.broken);
+  const outcomeChain = verifyOutcomes(db, anchor?.seq ?? 0);
+  outcomes = outcomeChain.checked;
+  if (outcomeChain.broken) return report(checked, anchor, head, outcomeChain.broken);
 
   const missing = missingTriggers(db);
   if (missing.length > 0) return report(checked, anchor, head, { reason: 'GUARD_MISSING', seq: null, detail: `triggers missing: ${missing.join(', ')}` });

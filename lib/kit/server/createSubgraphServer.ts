@@ -126,7 +126,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
     // The gateway's budget (signed with the request) when it names one, never more than this agency's own.
     budgetMs: (req) => Math.min(budgetOf(req.headers) || requestTimeoutMs, requestTimeoutMs),
     context: async (req, requestId, scope) => {
-      const request = { ...(await authenticate(req.headers, options.verifyToken, requestId)), scope };
+      const request = { ...(await authenticate(req.headers, options.verifyToken, requestId)), scope, fetchId: header(req.headers, FETCH_ID_HEADER) };
       for (const db of options.databases ?? []) await waitForStore(db, definition.agency, scope);
       if (authorization) definition.checkRequest?.(options.store, request);
       return {
@@ -143,6 +143,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
       };
     },
     verifyRaw: options.gatewaySignatures ? signatureCheck(options.gatewaySignatures) : undefined,
+    postRoutes: Object.assign({}, ...extensions.map((extension) => extension.postRoutes ?? {})),
     routes: {
       ...Object.assign({}, ...extensions.map((extension) => extension.routes ?? {})),
       '/health': async () => ({ status: 200, body: { status: 'ok', agency: definition.agency } }),

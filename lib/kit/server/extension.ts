@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { AgencyId } from '../../agencies';
-import type { JsonRoute } from '../../http/graphqlHttpServer';
+import type { JsonRoute, PostRoute } from '../../http/graphqlHttpServer';
 import type { RequestContext } from '../../viewer';
 import type { SubgraphContext } from './context';
 
@@ -29,6 +29,8 @@ export interface SubgraphExtension {
   plugin?: ApolloServerPlugin<SubgraphContext<unknown>>;
   /** JSON routes beside `/graphql`. */
   routes?: Record<string, JsonRoute>;
+  /** POST routes beside `/graphql` that read the raw request (the gateway's signed reports). */
+  postRoutes?: Record<string, PostRoute>;
 }
 
 /**
