@@ -23,6 +23,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   r('AP-HTTP-2', 'MUST', 'all', true, 'uses the X-Request-Id it receives as the request id: echoed and recorded'),
   r('AP-HTTP-3', 'MUST', 'all', true, 'GET /health beside the endpoint answers 200 {"status":"ok"} without token or signature'),
   r('AP-HTTP-4', 'SHOULD', 'all', false, 'internal faults answer INTERNAL_SERVER_ERROR with a generic message; logs hold ids and decisions only'),
+  r('AP-HTTP-5', 'SHOULD', 'all', false, 'stops work nobody will receive: nothing run or recorded past the gateway\'s budget or after it left; a locked store waited for without blocking'),
 
   r('AP-SDL-1', 'MUST', 'all', true, 'serves _service { sdl } with a Federation 2 @link'),
   r('AP-SDL-2', 'MUST', 'all', true, 'its SDL composes with the reference subgraphs'),
@@ -84,6 +85,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   r('AP-AUD-6', 'MUST', 'all', true, 'serves its log to its own auditor and the FJC auditor (recording the FJC read), refuses everyone else'),
   r('AP-AUD-7', 'MUST', 'partner', true, 'serves the subject view to the holder of an FJC audit access token for that viewer, purpose and client'),
   r('AP-AUD-8', 'MUST', 'all', true, 'flags a record with an EMERGENCY basis for review and lists it in its review queue'),
+  r('AP-AUD-9', 'SHOULD', 'all', false, 'records the gateway\'s signed report of undelivered answers against the records of each call it names'),
 
   r('AP-STAT-1', 'MUST', 'all', true, 'answers figures for the purpose STATISTICS only, for a valid period'),
   r('AP-STAT-2', 'MUST', 'all', true, 'every label and every period is present, in order'),
