@@ -1,4 +1,4 @@
-import { GENESIS_HASH } from './canonical';
+import { chainTriggerNames, chainTriggers } from './chainedTable';
 
 /**
  * The table of delivery outcomes (see outcomes.ts), created with the log's other tables: one row per
@@ -21,25 +21,9 @@ CREATE TABLE IF NOT EXISTS disclosure_outcome (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS disclosure_outcome_seq ON disclosure_outcome (seq, id);
 
-CREATE TRIGGER IF NOT EXISTS disclosure_outcome_append_at_end BEFORE INSERT ON disclosure_outcome
-WHEN NEW.id IS NOT 1 + COALESCE((SELECT MAX(id) FROM disclosure_outcome), 0)
-  OR NEW.prev_hash IS NOT COALESCE((SELECT hash FROM disclosure_outcome ORDER BY id DESC LIMIT 1), '${GENESIS_HASH}')
-BEGIN SELECT RAISE(ABORT, 'disclosure_outcome grows only at its end'); END;
-
 CREATE TRIGGER IF NOT EXISTS disclosure_outcome_of_record BEFORE INSERT ON disclosure_outcome
 WHEN NOT EXISTS (SELECT 1 FROM disclosure_log WHERE seq = NEW.seq AND hash = NEW.record_hash)
 BEGIN SELECT RAISE(ABORT, 'an outcome must name a disclosure record and its hash'); END;
+${chainTriggers('disclosure_outcome')}`;
 
-CREATE TRIGGER IF NOT EXISTS disclosure_outcome_no_update BEFORE UPDATE ON disclosure_outcome
-BEGIN SELECT RAISE(ABORT, 'disclosure_outcome is append-only'); END;
-
-CREATE TRIGGER IF NOT EXISTS disclosure_outcome_no_delete BEFORE DELETE ON disclosure_outcome
-BEGIN SELECT RAISE(ABORT, 'disclosure_outcome is append-only'); END;
-`;
-
-export const OUTCOME_GUARD_TRIGGERS = [
-  'disclosure_outcome_append_at_end',
-  'disclosure_outcome_of_record',
-  'disclosure_outcome_no_update',
-  'disclosure_outcome_no_delete',
-] as const;
+export const OUTCOME_GUARD_TRIGGERS = [...chainTriggerNames('disclosure_outcome'), 'disclosure_outcome_of_record'] as const;

@@ -1,4 +1,4 @@
-import { GENESIS_HASH } from './canonical';
+import { chainTriggerNames, chainTriggers } from './chainedTable';
 
 /**
  * The review table of the disclosure log (see review.ts), created with the log's other tables.
@@ -26,25 +26,9 @@ CREATE TABLE IF NOT EXISTS disclosure_review (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS disclosure_review_seq ON disclosure_review (seq, id);
 
-CREATE TRIGGER IF NOT EXISTS disclosure_review_append_at_end BEFORE INSERT ON disclosure_review
-WHEN NEW.id IS NOT 1 + COALESCE((SELECT MAX(id) FROM disclosure_review), 0)
-  OR NEW.prev_hash IS NOT COALESCE((SELECT hash FROM disclosure_review ORDER BY id DESC LIMIT 1), '${GENESIS_HASH}')
-BEGIN SELECT RAISE(ABORT, 'disclosure_review grows only at its end'); END;
-
 CREATE TRIGGER IF NOT EXISTS disclosure_review_of_flagged_record BEFORE INSERT ON disclosure_review
 WHEN NOT EXISTS (SELECT 1 FROM disclosure_log WHERE seq = NEW.seq AND review_required = 1 AND hash = NEW.record_hash)
 BEGIN SELECT RAISE(ABORT, 'a review must name a flagged disclosure record and its hash'); END;
+${chainTriggers('disclosure_review')}`;
 
-CREATE TRIGGER IF NOT EXISTS disclosure_review_no_update BEFORE UPDATE ON disclosure_review
-BEGIN SELECT RAISE(ABORT, 'disclosure_review is append-only'); END;
-
-CREATE TRIGGER IF NOT EXISTS disclosure_review_no_delete BEFORE DELETE ON disclosure_review
-BEGIN SELECT RAISE(ABORT, 'disclosure_review is append-only'); END;
-`;
-
-export const REVIEW_GUARD_TRIGGERS = [
-  'disclosure_review_append_at_end',
-  'disclosure_review_of_flagged_record',
-  'disclosure_review_no_update',
-  'disclosure_review_no_delete',
-] as const;
+export const REVIEW_GUARD_TRIGGERS = [...chainTriggerNames('disclosure_review'), 'disclosure_review_of_flagged_record'] as const;
