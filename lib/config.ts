@@ -83,7 +83,7 @@ export interface QueryLimitsConfig {
   /** `ONEROOF_MAX_BODY_BYTES`, default 262144 (256 KiB): largest request body. */
   maxBodyBytes: number;
   /**
-   * `ONEROOF_MAX_FANOUT`, default 3500 (500 clients at all seven agencies): entities one request may
+   * `ONEROOF_MAX_FANOUT`, default 500 clients at every agency of the registry (4000 with eight): entities one request may
    * ask the subgraphs about in all (the representations of every entity fetch, the ids of a root
    * fetch); a call that would pass it is not sent (TOO_MANY_ENTITIES).
    */
@@ -174,6 +174,9 @@ export function subgraphTimeoutVariable(agency: AgencyId): string {
   return `${TIMEOUT_PREFIX}${envSuffix(agency)}`;
 }
 
+/** The largest page any field serves, and the most ids `clients(ids:)` takes. */
+const MAX_PAGE = 500;
+
 function limitsConfig(env: NodeJS.ProcessEnv): QueryLimitsConfig {
   return {
     maxDepth: integer(env, 'ONEROOF_MAX_DEPTH', 12),
@@ -182,7 +185,7 @@ function limitsConfig(env: NodeJS.ProcessEnv): QueryLimitsConfig {
     maxDirectives: integer(env, 'ONEROOF_MAX_DIRECTIVES', 50, 0),
     maxCost: integer(env, 'ONEROOF_MAX_COST', 20_000),
     maxBodyBytes: integer(env, 'ONEROOF_MAX_BODY_BYTES', 256 * 1024, 1024),
-    maxFanout: integer(env, 'ONEROOF_MAX_FANOUT', 3500),
+    maxFanout: integer(env, 'ONEROOF_MAX_FANOUT', MAX_PAGE * AGENCIES.length),
   };
 }
 

@@ -1,12 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { GraphQLSchema } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
+import { createQueryLimiter } from '../../gateway/queryLimits';
 import { AGENCIES, FILE_FIELDS, PARTNER_AGENCIES } from '../../lib/agencies';
+import { loadConfig } from '../../lib/config';
 import { clientId } from '../../lib/seed/world';
 import { fullSelection } from '../helpers/fullSelection';
 import { waitFor } from '../helpers/waitFor';
 import { postGraphQL, type GraphQLResponse } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';
 
+/** The most ids `clients(ids:)` takes (the FJC refuses more). */
 const CLIENTS = 500;
 const TIMEOUT_MS = 5000;
 /** Every agency answers in proportion to what it is asked: a few hundred ms for one client, past the timeout for a caseload. */
@@ -14,11 +17,33 @@ const PER_KILOBYTE_MS = 150;
 const MAX_HOLD_MS = TIMEOUT_MS + 2500;
 
 const FILES = PARTNER_AGENCIES.map((agency) => `${FILE_FIELDS[agency]} { involved }`).join(' ');
-/** The largest request the limits let through: every agency's file of 500 clients (3500 entities, cost 17500). */
+/**
+ * Every agency's file of a caseload: of as many clients as the limits let one request ask for
+ * (`largestCaseload`), the largest request the limits let through, whatever agencies the registry holds.
+ */
 const CASELOAD = /* GraphQL */ `query Caseload($ids: [ID!]!) { clients(ids: $ids) { id ${FILES} } }`;
 const VIEW = /* GraphQL */ `query View($id: ID!) { client(id: $id) { id displayName police { involved interventions { kind } } ${FILES} } }`;
 
 type Answer = GraphQLResponse<Record<string, unknown>>;
+
+/**
+ * The ids of the largest caseload the default limits let through: as many of `ids` as the cost limit
+ * allows, each client asked of every agency of the registry. It must also stay within the fan-out
+ * limit (one entity per client per agency), or the test's attacker would not be the largest request.
+ */
+function largestCaseload(schema: GraphQLSchema, ids: string[]): string[] {
+  const { limits } = loadConfig({});
+  const limiter = createQueryLimiter(limits);
+  const document = parse(CASELOAD);
+  const costOf = (n: number) => limiter.estimateCost(schema, document, { ids: ids.slice(0, n) }).cost;
+  let n = ids.length;
+  while (n > 0 && costOf(n) > limits.maxCost) n -= 1;
+  expect(n).toBeGreaterThan(0);
+  // The largest: one more client (where the FJC would take one) is refused by its cost.
+  if (n < ids.length) expect(costOf(n + 1)).toBeGreaterThan(limits.maxCost);
+  expect(n * AGENCIES.length).toBeLessThanOrEqual(limits.maxFanout);
+  return ids.slice(0, n);
+}
 
 /**
  * One viewer sends the largest requests the limits allow, several at once, to agencies whose answer
@@ -71,8 +96,9 @@ describe('one viewer\'s largest requests do not degrade another viewer\'s answer
 
     const opened = watchCircuits();
     for (const agency of AGENCIES) stack.subgraphs[agency].slowDownBySize(PER_KILOBYTE_MS, MAX_HOLD_MS);
+    const caseload = largestCaseload(schema, ids);
     let done = false;
-    const attack = Promise.all(Array.from({ length: 6 }, () => postGraphQL(stack.gatewayUrl, CASELOAD, { token: heavy, purpose: 'CASE_MANAGEMENT', variables: { ids } }))).finally(() => {
+    const attack = Promise.all(Array.from({ length: 6 }, () => postGraphQL(stack.gatewayUrl, CASELOAD, { token: heavy, purpose: 'CASE_MANAGEMENT', variables: { ids: caseload } }))).finally(() => {
       done = true;
     });
     const views: { id: string; answer: Answer }[] = [];

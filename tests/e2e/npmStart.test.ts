@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { FILE_FIELDS, PARTNER_AGENCIES, agencyPortOffset } from '../../lib/agencies';
+import { AGENCIES, FILE_FIELDS, PARTNER_AGENCIES, agencyPortOffset } from '../../lib/agencies';
 import { mintDevToken } from '../../lib/auth/devIssuer';
 import { spawnEntry } from '../../scripts/processes';
 import { seedAll } from '../../seed/seedAll';
@@ -20,14 +20,17 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** A gateway port and a block of seven free subgraph ports after it. */
+/** The gateway's port and every agency's of the registry after it (the base port plus each agency's offset). */
+const BLOCK = 2 + Math.max(...AGENCIES.map(agencyPortOffset));
+
+/** A gateway port and a block of free subgraph ports after it, one per agency of the registry. */
 async function freePorts(): Promise<{ gateway: number; base: number }> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const gateway = 20_000 + Math.floor(Math.random() * 40_000);
-    const ports = Array.from({ length: 8 }, (_, i) => gateway + i);
+    const ports = Array.from({ length: BLOCK }, (_, i) => gateway + i);
     if ((await Promise.all(ports.map(portFree))).every(Boolean)) return { gateway, base: gateway + 1 };
   }
-  throw new Error('no block of 8 free ports found');
+  throw new Error(`no block of ${BLOCK} free ports found`);
 }
 
 function alive(pid: number): boolean {

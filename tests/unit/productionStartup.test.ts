@@ -74,7 +74,7 @@ describe('limits and resilience settings', () => {
       breakerFailures: 3, breakerCooldownMs: 5000, shutdownGraceMs: 10_000,
       requestTimeoutMs: 5000, viewerConcurrency: 4, viewerQueue: 16, breakerLargeFetch: 50,
     });
-    expect(config.limits).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxCost: 20_000, maxBodyBytes: 262_144, maxFanout: 3500 });
+    expect(config.limits).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxCost: 20_000, maxBodyBytes: 262_144, maxFanout: 500 * AGENCIES.length });
     expect(config.supervisor).toEqual({ restartDelayMs: 500, maxFastCrashes: 5 });
     expect(config.allowPlaintextSubgraphs).toBe(false);
   });
