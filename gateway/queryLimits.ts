@@ -78,8 +78,9 @@ function armorRules(limits: QueryLimits, costFound: (cost: number) => void): { s
       ...common, maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, flattenFragments: true,
       ignoreIntrospection: true,
       onAccept: [(_context, { n }) => costFound(n)],
-      // The rule tells the cost of a refused document only in its message ("... found 963625.").
-      onReject: [reportAs(LimitCode.QUERY_TOO_COMPLEX), (_context, error) => costFound(Number(/found ([\d.]+)/.exec(error.message)?.[1] ?? Infinity))],
+      // The rule tells the cost of a refused document only in its message ("... found 23218.75."): the
+      // number, without the sentence's full stop.
+      onReject: [reportAs(LimitCode.QUERY_TOO_COMPLEX), (_context, error) => costFound(Number(/found (\d+(?:\.\d+)?)/.exec(error.message)?.[1] ?? Infinity))],
     },
   }).protect().validationRules;
   return { shape, cost };

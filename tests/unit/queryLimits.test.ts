@@ -61,6 +61,14 @@ describe('the gateway query limits', () => {
     });
   });
 
+  it('reports the cost of a refused document as a number, a fractional one too, and of an accepted one', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `FJC-${i}`);
+    const query = parse('query($ids: [ID!]!) { clients(ids: $ids) { id cases { case { id members { client { id displayName } } } } } }');
+    const refused = limiter.estimateCost(schema, query, { ids: ids(500) });
+    expect({ cost: refused.cost, code: refused.refusal?.extensions.code }).toEqual({ cost: 23218.75, code: 'QUERY_TOO_COMPLEX' });
+    expect(limiter.estimateCost(schema, query, { ids: ids(2) })).toEqual({ cost: 23218.75 / 250 });
+  });
+
   it('reads a list or a page size given in a variable, or left to its default', () => {
     const selection = '{ id displayName }';
     const one = costOf(`{ client(id: "1") ${selection} }`)!;
