@@ -1,40 +1,14 @@
-import type { AgencyId } from '../lib/agencies';
 import type { TokenVerifier } from '../lib/auth/tokens';
 import type { RequestHead } from '../lib/http/graphqlHttpServer';
 import type { RequestScope } from '../lib/http/requestScope';
 import { authenticate } from '../lib/requestContext';
-import type { RequestContext, Viewer } from '../lib/viewer';
+import type { Viewer } from '../lib/viewer';
 import type { BasisCheck } from './basisCheck';
-import type { RemovedField } from './fieldFilter';
 import type { DeliveryReporter } from './deliveryReport';
+import type { GatewayContext, RequestWork } from './gatewayContext';
 import type { ViewerGate } from './viewerGate';
 
-/** One call the gateway sent to an agency for this request, and whether its answer came back. */
-export interface SubgraphCall {
-  agency: AgencyId;
-  /** The call's id, signed and sent with it (`x-oneroof-fetch-id`). */
-  fetchId: string;
-  /** `true` once the agency's answer was read; `false` when the gateway stopped waiting or the call broke. */
-  received: boolean;
-}
-
-/** What one request has asked of the agencies so far, shared by every subgraph call it makes. */
-export interface RequestWork {
-  /** Entities asked of subgraphs: representations of entity fetches, the ids of a root fetch (`entitiesOf`). */
-  entities: number;
-  /** Agencies whose failure this request already counted against their circuit: one per request. */
-  failedAgencies: Set<AgencyId>;
-  calls: SubgraphCall[];
-}
-
-/** The gateway's context: the verified request plus what the pre-planning filter took out of it. */
-export interface GatewayContext extends RequestContext {
-  /** Fields removed above the ceiling, answered `null` with `FORBIDDEN` once the plan has run. */
-  withheld: readonly RemovedField[];
-  /** The operation's estimated cost (README, Limits and resilience), once the operation filter has read it; 0 before. */
-  cost: number;
-  work: RequestWork;
-}
+export type { GatewayContext, RequestWork, SubgraphCall } from './gatewayContext';
 
 /** The key of a viewer's lane at the gateway's gate: one per staff member of one agency. */
 export function viewerKey(viewer: Viewer): string {

@@ -10,7 +10,7 @@ import { log } from '../lib/log';
 import { Headers } from '../lib/requestContext';
 import type { RequestContext } from '../lib/viewer';
 import { createCircuitBreaker, type BreakerTicket, type CircuitBreaker } from './circuitBreaker';
-import type { GatewayContext } from './context';
+import type { GatewayContext } from './gatewayContext';
 import { tooManyEntities } from './errors';
 import { noteSubgraphCall } from './requestLog';
 import { errorAt, errorsAtFetch, fetchPaths } from './unavailable';

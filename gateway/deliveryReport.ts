@@ -5,10 +5,12 @@ import { GATEWAY_SIGNATURE_HEADER, type GatewaySigner } from '../lib/auth/gatewa
 import { createKeepAliveFetch, type KeepAliveFetch } from '../lib/http/keepAliveFetch';
 import { log } from '../lib/log';
 import { Headers } from '../lib/requestContext';
-import type { SubgraphCall } from './context';
+import type { SubgraphCall } from './gatewayContext';
+import type { SubgraphRoute } from './subgraphs';
 
 export interface DeliveryReporterOptions {
-  subgraphUrls: Record<AgencyId, string>;
+  /** Every subgraph of the supergraph, by name, with its `/graphql` URL; the report goes to `/audit/outcomes` beside it. */
+  routes: ReadonlyMap<string, Pick<SubgraphRoute, 'url'>>;
   /** Signs each report: agencies accept only reports the gateway signed. */
   signer: GatewaySigner;
   /** Waits before each further attempt at a report no agency answered, in ms; default 1 s, then 5 s. */
@@ -50,7 +52,9 @@ export function createDeliveryReporter(options: DeliveryReporterOptions): Delive
   const delays = options.retryDelaysMs ?? [1000, 5000];
 
   async function deliver(agency: AgencyId, requestId: string, outcomes: OutcomeReport['outcomes']): Promise<void> {
-    const url = options.subgraphUrls[agency].replace(/graphql\/?$/, OUTCOMES_PATH.slice(1));
+    const route = options.routes.get(agency);
+    if (!route) return log.error('delivery outcome not reported: no such subgraph', { agency, requestId });
+    const url = route.url.replace(/graphql\/?$/, OUTCOMES_PATH.slice(1));
     const body = JSON.stringify({ outcomes } satisfies OutcomeReport);
     for (let attempt = 0; attempt <= delays.length; attempt += 1) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]).unref());

@@ -167,7 +167,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     ? createBasisCheck({ url: fjc.url, signer: options.signer, timeoutMs: fjc.timeoutMs, transport: options.transport })
     : undefined;
   const gate = createViewerGate({ maxInFlight: resilience.viewerConcurrency, maxQueued: resilience.viewerQueue, maxCost: limits.maxCost });
-  const reporter = options.signer ? createDeliveryReporter({ subgraphUrls: options.subgraphUrls, signer: options.signer, transport: options.transport }) : undefined;
+  const reporter = options.signer ? createDeliveryReporter({ routes, signer: options.signer, transport: options.transport }) : undefined;
   const context = createGatewayContext(options.verifyToken, checkBasis, reporter);
   const filter = createOperationFilter({ fields, schema: () => apiSchema, limiter: createQueryLimiter(limits) });
   const handle = createGraphQLHandler({

@@ -28,8 +28,11 @@ describe('an agency that answers with an error', () => {
 
   it('answers AGENCY_ERROR with the agency for a value its own schema cannot represent, and keeps everything else', async () => {
     const { db } = stack.subgraphs.police.store;
-    const row = db.prepare('SELECT l.fjc_client_id AS clientId, i.id, i.kind, i.report_number AS reportNumber FROM interventions i JOIN client_links l ON l.person_id = i.person_id ORDER BY i.id LIMIT 1')
-      .get() as { clientId: string; id: string; kind: string; reportNumber: string };
+    // The person links live in OneRoof's own store for the agency, beside its data.
+    const links = stack.subgraphs.police.oneroof.sqlite.db.prepare('SELECT fjc_client_id AS clientId FROM client_links WHERE person_id = ?');
+    const row = (db.prepare('SELECT i.person_id AS personId, i.id, i.kind, i.report_number AS reportNumber FROM interventions i ORDER BY i.id').all() as { personId: string; id: string; kind: string; reportNumber: string }[])
+      .map((intervention) => ({ ...intervention, ...(links.get(intervention.personId) as { clientId: string } | undefined) }))
+      .find((intervention): intervention is typeof intervention & { clientId: string } => intervention.clientId !== undefined)!;
     const { kind } = row;
     const healthy = await postGraphQL<{ client: { police: { interventions: { reportNumber: string }[] } } }>(stack.gatewayUrl, VIEW, { token: police, purpose: 'CASE_MANAGEMENT', variables: { id: row.clientId } });
     expect(healthy.body.errors).toBeUndefined();
@@ -63,7 +66,7 @@ describe('an agency that answers with an error', () => {
   });
 
   it('answers AGENCY_ERROR for an agency whose store fails inside, one error per file asked for', async () => {
-    const { db } = stack.subgraphs.probation.store;
+    const { db } = stack.subgraphs.probation.oneroof.sqlite;
     db.exec('ALTER TABLE client_links RENAME TO client_links_away');
     try {
       const { status, body } = await postGraphQL<{ clients: ({ probation: unknown } | null)[] }>(stack.gatewayUrl, /* GraphQL */ `{ clients(ids: ["FJC-000002", "FJC-000003"]) { id probation { involved } } }`, { token: fjcStaff, purpose: 'CASE_MANAGEMENT' });

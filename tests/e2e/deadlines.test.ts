@@ -29,16 +29,20 @@ describe('an agency and the gateway\'s deadline', () => {
 
   it('stops a request whose deadline passes while it runs, and records nothing for the answer it does not send', async () => {
     const police = stack.subgraphs.police;
-    const records = () => police.store.get<{ n: number }>('SELECT COUNT(*) AS n FROM disclosure_log')!.n;
+    const records = () => police.oneroof.sqlite.get<{ n: number }>('SELECT COUNT(*) AS n FROM disclosure_log')!.n;
     const before = records();
-    // A store that works without a break (a slow disk, a big query): the gateway's timers and the
-    // agency's own cannot fire until it is done; only the clock tells the deadline has passed.
-    const all = police.store.all.bind(police.store);
-    police.store.all = <T>(sql: string, ...params: unknown[]) => {
-      const end = Date.now() + TIMEOUT_MS / 2;
-      while (Date.now() < end);
-      return all<T>(sql, ...(params as Parameters<typeof all>[1][]));
-    };
+    // Stores that work without a break (a slow disk, a big query): the gateway's timers and the
+    // agency's own cannot fire until they are done; only the clock tells the deadline has passed.
+    // Both: the person links are read from OneRoof's store for the agency, the file from its data.
+    const stores = [police.store, police.oneroof.sqlite];
+    const alls = stores.map((store) => store.all.bind(store));
+    stores.forEach((store, i) => {
+      store.all = <T>(sql: string, ...params: unknown[]) => {
+        const end = Date.now() + TIMEOUT_MS / 2;
+        while (Date.now() < end);
+        return alls[i]!<T>(sql, ...(params as Parameters<(typeof alls)[number]>[1][]));
+      };
+    });
     try {
       const { body, headers } = await postGraphQL(stack.gatewayUrl, VIEW, { token: officer, purpose: 'CASE_MANAGEMENT' });
       expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['AGENCY_UNAVAILABLE']);
@@ -47,13 +51,15 @@ describe('an agency and the gateway\'s deadline', () => {
       await waitFor('police to be done with the request', () => records() > before || lines.some((line) => line.includes('"answer abandoned: nothing released, nothing recorded"') && line.includes(requestId)));
       expect(records()).toBe(before);
     } finally {
-      police.store.all = all;
+      stores.forEach((store, i) => {
+        store.all = alls[i]!;
+      });
     }
   });
 
   it('runs nothing and records nothing for a request it reaches after the gateway stopped waiting', async () => {
     const police = stack.subgraphs.police;
-    const records = () => police.store.get<{ n: number }>('SELECT COUNT(*) AS n FROM disclosure_log')!.n;
+    const records = () => police.oneroof.sqlite.get<{ n: number }>('SELECT COUNT(*) AS n FROM disclosure_log')!.n;
     const before = records();
     police.slowDown(TIMEOUT_MS + 600);
     try {

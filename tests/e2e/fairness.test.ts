@@ -158,7 +158,7 @@ describe('one viewer\'s largest requests do not degrade another viewer\'s answer
   }
 
   function countRecords(agency: (typeof AGENCIES)[number]): number {
-    return stack.subgraphs[agency].store.get<{ n: number }>('SELECT COUNT(*) AS n FROM disclosure_log')!.n;
+    return stack.subgraphs[agency].oneroof.sqlite.get<{ n: number }>('SELECT COUNT(*) AS n FROM disclosure_log')!.n;
   }
 });
 
