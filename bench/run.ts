@@ -124,22 +124,28 @@ async function main(): Promise<void> {
   fs.cpSync(onDir, offDir, { recursive: true });
   const largeDir = await dataset(settings, 'on-100k', LARGE);
 
-  say('starting OneRoof (authorization on), OneRoof (authorization off) and Hive Gateway');
+  say('starting OneRoof (authorization on), OneRoof (authorization off) and Hive Gateway (Node and Rust planners)');
   const on = await start(startOneRoof({ name: 'on-1k', dataDir: onDir, authorization: true, logDir }));
   const off = await start(startOneRoof({ name: 'off-1k', dataDir: offDir, authorization: false, logDir }));
-  const hive = await start(startHive({ name: 'hive', supergraphFile: supergraphFor(settings, on.subgraphUrls), logDir }));
+  const supergraphFile = supergraphFor(settings, on.subgraphUrls);
+  const hive = await start(startHive({ name: 'hive', supergraphFile, logDir, planner: 'node' }));
+  const hiveRust = await start(startHive({ name: 'hive-rust', supergraphFile, logDir, planner: 'rust' }));
   const token = await viewerToken(onDir);
   const pool = clientPool(SMALL);
   const consents = await recordConsents(on.gatewayUrl, token, pool);
   say(`recorded ${consents} consents`);
   const load: UnifiedViewLoad = { headers: requestHeaders(token), bodies: unifiedViewBodies(pool) };
-  for (const [name, url] of [['OneRoof on', on.gatewayUrl], ['OneRoof off', off.gatewayUrl], ['Hive Gateway', hive.url]]) await warmUp(name, url, load);
+  const gateways = [['OneRoof on', on.gatewayUrl], ['OneRoof off', off.gatewayUrl], ['Hive Gateway', hive.url], ['Hive Gateway, Rust planner', hiveRust.url]];
+  for (const [name, url] of gateways) await warmUp(name, url, load);
 
   const subgraphPids = Object.fromEntries(AGENCIES.map((agency) => [agency, on.subgraphs[agency].pid]));
   const peer = await unifiedViewAndPeer(
     settings,
     { name: 'oneroof', url: on.gatewayUrl, pids: pidsOf(on) },
-    { name: 'hive', url: hive.url, pids: { 'hive-gateway': hive.process.pid, ...subgraphPids } },
+    [
+      { name: 'hive', url: hive.url, pids: { 'hive-gateway': hive.process.pid, ...subgraphPids } },
+      { name: 'hive-rust', url: hiveRust.url, pids: { 'hive-gateway-rust': hiveRust.process.pid, ...subgraphPids } },
+    ],
     load,
   );
   const policy = await policyCost(settings, { url: on.gatewayUrl, pids: pidsOf(on) }, { url: off.gatewayUrl, pids: pidsOf(off) }, load);
@@ -148,10 +154,11 @@ async function main(): Promise<void> {
   say('web console: the unified view in Chromium');
   const consoleResult = await consoleView(settings, on.gatewayUrl.replace(/\/graphql$/, ''));
   const highWaterMiB = Object.fromEntries(
-    Object.entries({ ...pidsOf(on), 'hive-gateway': hive.process.pid }).map(([name, pid]) => [name, procStatusMiB(pid, 'VmHWM')]),
+    Object.entries({ ...pidsOf(on), 'hive-gateway': hive.process.pid, 'hive-gateway-rust': hiveRust.process.pid }).map(([name, pid]) => [name, procStatusMiB(pid, 'VmHWM')]),
   );
   await stop(off);
   await stop(hive);
+  await stop(hiveRust);
 
   say('starting OneRoof on 100,000 clients');
   const large = await start(startOneRoof({ name: 'on-100k', dataDir: largeDir, authorization: true, logDir }));

@@ -114,15 +114,20 @@ export async function startOneRoof(options: StackOptions): Promise<OneRoofStack>
 /** `node_modules/.bin/hive-gateway`'s script, run by this Node so its pid is the gateway's own. */
 const HIVE_BIN = path.join(ROOT, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
 
+/** Hive Gateway's query planners: its default JavaScript one, or Hive Router's Rust one. */
+export type HivePlanner = 'node' | 'rust';
+const HIVE_CONFIG: Record<HivePlanner, string> = { node: 'gateway.config.ts', rust: 'rustPlanner.config.ts' };
+
 /**
  * Starts Hive Gateway (`hive-gateway supergraph <file>`) on a free loopback port with the config
- * in bench/hive/gateway.config.ts (headers forwarded to the subgraphs).
+ * in bench/hive/ (headers forwarded to the subgraphs): `gateway.config.ts` for the JavaScript
+ * planner, `rustPlanner.config.ts` for the Rust one (`@graphql-hive/router-runtime`).
  */
-export async function startHive(options: { name: string; supergraphFile: string; logDir: string }): Promise<{ url: string; process: BenchProcess; stop(): Promise<void> }> {
+export async function startHive(options: { name: string; supergraphFile: string; logDir: string; planner: HivePlanner }): Promise<{ url: string; process: BenchProcess; stop(): Promise<void> }> {
   const port = await freePorts(1);
   const args = [
     'supergraph', options.supergraphFile, '--host', '127.0.0.1', '--port', String(port), '--fork', '1',
-    '--config-path', path.join(ROOT, 'bench', 'hive', 'gateway.config.ts'),
+    '--config-path', path.join(ROOT, 'bench', 'hive', HIVE_CONFIG[options.planner]),
   ];
   // Hive's own CLI loads its TypeScript config itself: no tsx here.
   const hive = startProcess(options.name, options.logDir, (stdio) => spawn(process.execPath, [HIVE_BIN, ...args], { cwd: ROOT, env: baseEnv(), stdio }));

@@ -23,7 +23,7 @@ export const CONCURRENCY = [1, 10, 50] as const;
 export const MEMORY_CONCURRENCY = 50;
 
 export interface PeerResult {
-  /** By connections: OneRoof's and Hive Gateway's runs and medians. */
+  /** By connections: the runs and medians of OneRoof's gateway and each Hive Gateway arm. */
   byConnections: Record<number, Compared>;
   /** Peak RSS in MiB per process while each gateway carried the 50-connection load. */
   peakRssMiB: Record<string, Record<string, number>>;
@@ -36,14 +36,16 @@ export function measureUnifiedView(settings: BenchSettings, url: string, load: U
 
 /**
  * Scenarios 1, 3 and 7: the unified view at 1, 10 and 50 connections through OneRoof's gateway and
- * through Hive Gateway over the same subgraph processes, alternating, with every process's RSS
- * sampled during the 50-connection runs.
+ * through each peer gateway (Hive Gateway with its JavaScript planner, and with Hive Router's Rust
+ * planner) over the same subgraph processes, alternating, with every process's RSS sampled during
+ * the 50-connection runs.
  */
-export async function unifiedViewAndPeer(settings: BenchSettings, oneroof: GatewayTarget, hive: GatewayTarget, load: UnifiedViewLoad): Promise<PeerResult> {
+export async function unifiedViewAndPeer(settings: BenchSettings, oneroof: GatewayTarget, peers: readonly GatewayTarget[], load: UnifiedViewLoad): Promise<PeerResult> {
   const byConnections: Record<number, Compared> = {};
-  const peakRssMiB: Record<string, Record<string, number>> = { [oneroof.name]: {}, [hive.name]: {} };
+  const targets = [oneroof, ...peers];
+  const peakRssMiB: Record<string, Record<string, number>> = Object.fromEntries(targets.map((target) => [target.name, {}]));
   for (const connections of CONCURRENCY) {
-    settings.say(`unified view, ${connections} connection(s): ${oneroof.name} vs ${hive.name}`);
+    settings.say(`unified view, ${connections} connection(s): ${targets.map((target) => target.name).join(' vs ')}`);
     const arm = (target: GatewayTarget) => ({
       name: target.name,
       run: async () => {
@@ -57,7 +59,7 @@ export async function unifiedViewAndPeer(settings: BenchSettings, oneroof: Gatew
         return result;
       },
     });
-    byConnections[connections] = await alternate(settings.rounds, [arm(oneroof), arm(hive)], settings.say);
+    byConnections[connections] = await alternate(settings.rounds, targets.map(arm), settings.say);
   }
   return { byConnections, peakRssMiB };
 }
