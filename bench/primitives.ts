@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PARTNER_AGENCIES } from '../lib/agencies';
 import { createGatewaySignatureVerifier, createGatewaySigner } from '../lib/auth/gatewaySignature';
+import { ensureDevGatewayMacKeys } from '../lib/auth/gatewayMac';
 import { ensureKeyPair } from '../lib/auth/keyFile';
 import { openDisclosureLog } from '../lib/kit/disclosure/disclosureLog';
 import { openSqliteStore } from '../lib/kit/store/sqlite';
@@ -13,9 +14,9 @@ import type { RequestContext } from '../lib/viewer';
  * What each step the policy adds to one agency request costs in CPU on this machine, measured
  * alone (process CPU time, thread pool included, over many runs):
  *   npx tsx bench/primitives.ts
- * The steps: the gateway signing a request, a subgraph verifying that signature (jose, through
- * the libuv thread pool), and a subgraph writing its disclosure record before release (one
- * SQLite transaction, hash-chained). docs/PERFORMANCE.md puts them against the policy's cost.
+ * The steps: the gateway signing a request (Ed25519) or MACing it with the agency's pair key
+ * (HS256), a subgraph checking that signature or MAC, and a subgraph writing its disclosure record
+ * before release (one SQLite transaction, hash-chained). docs/PERFORMANCE.md puts them against the policy's cost.
  */
 const RUNS = 4000;
 /** Any partner agency: the steps cost the same for each. */
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
     const verifier = createGatewaySignatureVerifier({ keys: jwks, agency: AGENCY, replayCacheSize: RUNS * 2 });
     const body = JSON.stringify({ query: 'query($representations:[_Any!]!){_entities(representations:$representations){__typename}}', variables: {} });
     const signed = await Promise.all(Array.from({ length: RUNS + 200 }, (_, i) => signer.sign({ method: 'POST', body, requestId: `r-${i}`, audience: AGENCY })));
+    const macKeys = ensureDevGatewayMacKeys(dir);
+    const macSigner = await createGatewaySigner(privateJwk, { macKeys });
+    const macVerifier = createGatewaySignatureVerifier({ keys: jwks, agency: AGENCY, macKey: macKeys[AGENCY], replayCacheSize: RUNS * 2 });
+    const maced = await Promise.all(Array.from({ length: RUNS + 200 }, (_, i) => macSigner.sign({ method: 'POST', body, requestId: `m-${i}`, audience: AGENCY })));
 
     const store = openSqliteStore(path.join(dir, `${AGENCY}.sqlite`), []);
     const log = openDisclosureLog(store.db, AGENCY);
@@ -49,8 +54,11 @@ async function main(): Promise<void> {
 
     const results = {
       'gateway signs one agency request (Ed25519, node:crypto)': await cpuMicrosPer(RUNS, (i) => signer.sign({ method: 'POST', body, requestId: `s-${i}`, audience: AGENCY })),
-      'subgraph verifies the gateway signature (jose jwtVerify, Ed25519)': await cpuMicrosPer(RUNS, (i) =>
+      'subgraph verifies the gateway signature (Ed25519, node:crypto, key from jose)': await cpuMicrosPer(RUNS, (i) =>
         verifier.verify({ method: 'POST', body, requestId: `r-${i}`, signature: signed[i] })),
+      'gateway MACs one agency request (HS256, pair key)': await cpuMicrosPer(RUNS, (i) => macSigner.sign({ method: 'POST', body, requestId: `t-${i}`, audience: AGENCY })),
+      'subgraph checks the gateway MAC (HS256, pair key)': await cpuMicrosPer(RUNS, (i) =>
+        macVerifier.verify({ method: 'POST', body, requestId: `m-${i}`, signature: maced[i] })),
       'subgraph writes one disclosure record (SQLite transaction, hash chain)': await cpuMicrosPer(RUNS, (i) => log.sink(request, AGENCY, ledger(i))),
     };
     store.close();

@@ -46,6 +46,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   r('AP-SIG-4', 'MUST', 'all', true, 'the signature is at most 30 s old and at most 5 s ahead'),
   r('AP-SIG-5', 'MUST', 'all', true, 'a signature is accepted once (jti remembered while it could pass)'),
   r('AP-SIG-6', 'MUST', 'all', false, 'the replay memory is bounded and refuses new signatures when full'),
+  r('AP-SIG-7', 'MAY', 'all', false, 'accepts HS256 from the gateway with its own pair key only, checked as a signature is'),
 
   r('AP-CTX-1', 'MUST', 'all', true, 'requires a known X-Purpose-Of-Use (400 PURPOSE_REQUIRED)'),
   r('AP-CTX-2', 'MUST', 'all', true, 'SECURITY_CONFERENCE requires one well-formed X-Conference-Id'),

@@ -1,8 +1,10 @@
-import { KeyObject, verify } from 'node:crypto';
+import { createHmac, KeyObject, timingSafeEqual, verify } from 'node:crypto';
 import type { FlattenedJWSInput, JWTHeaderParameters, JWTVerifyGetKey } from 'jose';
 
 /** The algorithms OneRoof signs its own tokens with (`createCompactSigner`). */
 export type OwnAlgorithm = 'EdDSA' | 'ES256';
+/** The one MAC algorithm OneRoof accepts, and only with a secret two parties hold alone (`verifyOwnMac`). */
+export const MAC_ALGORITHM = 'HS256';
 
 export interface CompactCheck {
   /** Accepted `alg` values; anything else is refused before a key is looked up. */
@@ -36,7 +38,7 @@ function keyFits(key: unknown, alg: OwnAlgorithm): key is KeyObject {
   return alg === 'EdDSA' ? key.asymmetricKeyType === 'ed25519' : key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
 }
 
-function claimsHold(payload: Record<string, unknown>, check: CompactCheck): boolean {
+function claimsHold(payload: Record<string, unknown>, check: Omit<CompactCheck, 'algorithms'>): boolean {
   if (!check.required.every((claim) => payload[claim] !== undefined)) return false;
   if (payload.iss !== check.issuer) return false;
   const aud = payload.aud;
@@ -53,6 +55,38 @@ function claimsHold(payload: Record<string, unknown>, check: CompactCheck): bool
   return true;
 }
 
+interface CompactParts {
+  header: Record<string, unknown>;
+  /** `protected.payload`, the bytes the signature covers. */
+  input: string;
+  protectedHeader: string;
+  payloadPart: string;
+  signaturePart: string;
+}
+
+/** Splits a compact JWS and reads its header; `null` unless well formed, without `crit` or `b64`. */
+function parseCompact(token: string, check: Pick<CompactCheck, 'typ'>): CompactParts | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return null;
+  const [protectedHeader, payloadPart, signaturePart] = parts as [string, string, string];
+  const header = decodeObject(protectedHeader);
+  if (!header || header.crit !== undefined || header.b64 !== undefined) return null;
+  if (check.typ !== undefined && header.typ !== check.typ) return null;
+  return { header, input: `${protectedHeader}.${payloadPart}`, protectedHeader, payloadPart, signaturePart };
+}
+
+/** The `alg` a compact JWS's header names, to choose how to check it; `undefined` when unreadable. */
+export function compactAlg(token: string): string | undefined {
+  const dot = token.indexOf('.');
+  const header = dot > 0 ? decodeObject(token.slice(0, dot)) : null;
+  return typeof header?.alg === 'string' ? header.alg : undefined;
+}
+
+function claimsOf(payloadPart: string, check: Omit<CompactCheck, 'algorithms'>): Record<string, unknown> | null {
+  const payload = decodeObject(payloadPart);
+  return payload && claimsHold(payload, check) ? payload : null;
+}
+
 /**
  * Verifies a compact JWS that OneRoof signed itself (the gateway's request signatures, the FJC's
  * consent assertions and audit-access tokens) and checks its registered claims. Resolves with the
@@ -66,32 +100,42 @@ function claimsHold(payload: Record<string, unknown>, check: CompactCheck): bool
  * provider stay with jose's `jwtVerify` (lib/auth/tokens.ts).
  */
 export async function verifyOwnToken(token: string, keys: JWTVerifyGetKey, check: CompactCheck): Promise<Record<string, unknown> | null> {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return null;
-  const [protectedHeader, payloadPart, signaturePart] = parts as [string, string, string];
-  const header = decodeObject(protectedHeader);
-  if (!header || header.crit !== undefined || header.b64 !== undefined) return null;
+  const parts = parseCompact(token, check);
+  if (!parts) return null;
+  const { header, input, protectedHeader, payloadPart, signaturePart } = parts;
   const alg = header.alg as OwnAlgorithm;
   if (!check.algorithms.includes(alg)) return null;
-  if (check.typ !== undefined && header.typ !== check.typ) return null;
   let key: unknown;
   try {
-    const input: FlattenedJWSInput = { protected: protectedHeader, payload: payloadPart, signature: signaturePart };
-    key = await keys(header as unknown as JWTHeaderParameters, input);
+    const jws: FlattenedJWSInput = { protected: protectedHeader, payload: payloadPart, signature: signaturePart };
+    key = await keys(header as unknown as JWTHeaderParameters, jws);
   } catch {
     return null; // no key with that kid, or the key set could not be fetched: fail closed
   }
   if (!keyFits(key, alg)) return null;
   const signature = Buffer.from(signaturePart, 'base64url');
   if (alg === 'ES256' && signature.length !== 64) return null;
-  const data = Buffer.from(`${protectedHeader}.${payloadPart}`);
+  const data = Buffer.from(input);
   let valid: boolean;
   try {
     valid = alg === 'EdDSA' ? verify(null, data, key, signature) : verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature);
   } catch {
     return null;
   }
-  if (!valid) return null;
-  const payload = decodeObject(payloadPart);
-  return payload && claimsHold(payload, check) ? payload : null;
+  return valid ? claimsOf(payloadPart, check) : null;
+}
+
+/**
+ * Verifies a compact JWS whose `alg` is `HS256`, made with `secret`, a key only this verifier and
+ * one signer hold (a pair key, lib/auth/gatewayMac.ts), and checks its claims like
+ * `verifyOwnToken`; synchronous: an HMAC costs microseconds. Any other `alg` is refused, so a
+ * token can never be checked against a public key read as a secret.
+ */
+export function verifyOwnMac(token: string, secret: KeyObject, check: Omit<CompactCheck, 'algorithms'>): Record<string, unknown> | null {
+  const parts = parseCompact(token, check);
+  if (!parts || parts.header.alg !== MAC_ALGORITHM || secret.type !== 'secret') return null;
+  const expected = createHmac('sha256', secret).update(parts.input).digest();
+  const given = Buffer.from(parts.signaturePart, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return claimsOf(parts.payloadPart, check);
 }

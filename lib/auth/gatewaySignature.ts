@@ -4,8 +4,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createLocalJWKSet, type JSONWebKeySet, type JWK } from 'jose';
 import type { AgencyId } from '../agencies';
 import { ConfigError } from '../config';
-import { createCompactSigner } from './compactSigner';
-import { verifyOwnToken, type OwnAlgorithm } from './compactVerifier';
+import type { KeyObject } from 'node:crypto';
+import { createCompactSigner, createMacSigner, type CompactSigner } from './compactSigner';
+import { compactAlg, MAC_ALGORITHM, verifyOwnMac, verifyOwnToken, type CompactCheck, type OwnAlgorithm } from './compactVerifier';
+import type { GatewayMacKeys } from './gatewayMac';
 import { ensureKeyPair, type KeyPairFile } from './keyFile';
 
 /**
@@ -22,6 +24,10 @@ import { ensureKeyPair, type KeyPairFile } from './keyFile';
  * Give the gateway `ONEROOF_GATEWAY_KEY_FILE=/secrets/gateway.json` (private: mode 0600, gateway
  * only) and every subgraph `ONEROOF_GATEWAY_JWKS_FILE=/secrets/gateway-jwks.json` (public). To
  * rotate, add the new public key to the JWKS, roll the subgraphs, then switch the gateway's key.
+ *
+ * With a pair key for an agency (lib/auth/gatewayMac.ts) the gateway MACs that agency's requests
+ * (`HS256`) with the same claims instead of signing them: the agency checks them with its own key,
+ * which nobody else holds, in microseconds. It still accepts signatures.
  */
 export const GATEWAY_SIGNATURE_HEADER = 'x-oneroof-gateway-signature';
 /** The milliseconds the gateway still waits for this answer: the subgraph stops work at that deadline. Signed (`bgt`). */
@@ -67,6 +73,8 @@ export interface GatewaySignatureVerifierOptions {
   replayCacheSize?: number;
   /** Clock in milliseconds; default `Date.now` (tests move it). */
   now?: () => number;
+  /** This agency's pair key with the gateway: `HS256` requests are checked with it. Default none: they are refused. */
+  macKey?: KeyObject;
 }
 
 function bodyHash(body: Buffer | string): string {
@@ -74,23 +82,26 @@ function bodyHash(body: Buffer | string): string {
 }
 
 /**
- * Builds the gateway's signer. The key is imported once, so signing costs one signature per fetch,
- * made on the spot (`createCompactSigner`): it sits on every request's critical path.
+ * Builds the gateway's signer. Keys are imported once, so each fetch costs one signature made on
+ * the spot (`createCompactSigner`), or one HMAC for an agency with a pair key: it sits on every
+ * request's critical path.
  * @param privateJwk - an EdDSA or ES256 private JWK with `kid` and `alg` (see `readGatewayPrivateKey`).
+ * @param options.macKeys - pair keys by agency (`loadGatewayMacKeys`); those agencies get `HS256`.
  */
-export async function createGatewaySigner(privateJwk: JWK, options: { now?: () => number } = {}): Promise<GatewaySigner> {
+export async function createGatewaySigner(privateJwk: JWK, options: { now?: () => number; macKeys?: GatewayMacKeys } = {}): Promise<GatewaySigner> {
   const alg = checkedAlg(privateJwk, 'the gateway private key') as 'EdDSA' | 'ES256';
   const signJws = createCompactSigner(privateJwk, alg);
+  const macs = new Map<AgencyId, CompactSigner>(Object.entries(options.macKeys ?? {}).map(([agency, key]) => [agency, createMacSigner(key!)]));
   const now = options.now ?? Date.now;
   return {
-    sign: async ({ method, body, requestId, audience, budgetMs, fetchId }) =>
-      signJws(
-        { kid: privateJwk.kid, typ: TYP },
-        {
-          rid: requestId, mth: method.toUpperCase(), bsh: bodyHash(body), iss: GATEWAY_ISSUER, aud: audience, iat: Math.floor(now() / 1000), jti: randomUUID(),
-          ...(budgetMs !== undefined ? { bgt: budgetMs } : {}), ...(fetchId !== undefined ? { fid: fetchId } : {}),
-        },
-      ),
+    sign: async ({ method, body, requestId, audience, budgetMs, fetchId }) => {
+      const claims = {
+        rid: requestId, mth: method.toUpperCase(), bsh: bodyHash(body), iss: GATEWAY_ISSUER, aud: audience, iat: Math.floor(now() / 1000), jti: randomUUID(),
+        ...(budgetMs !== undefined ? { bgt: budgetMs } : {}), ...(fetchId !== undefined ? { fid: fetchId } : {}),
+      };
+      const mac = macs.get(audience);
+      return mac ? mac({ typ: TYP }, claims) : signJws({ kid: privateJwk.kid, typ: TYP }, claims);
+    },
   };
 }
 
@@ -100,19 +111,22 @@ export function createGatewaySignatureVerifier(options: GatewaySignatureVerifier
   const maxAge = options.maxAgeSeconds ?? 30;
   const now = options.now ?? Date.now;
   const seen = createReplayCache(options.replayCacheSize ?? 100_000);
+  const { macKey } = options;
   return {
     async verify({ signature, method, body, requestId, budgetMs, fetchId }) {
       if (!signature || signature.length > MAX_SIGNATURE_LENGTH || !requestId) return false;
       try {
         const nowMs = now();
-        const payload = await verifyOwnToken(signature, keys, {
+        const check: CompactCheck = {
           issuer: GATEWAY_ISSUER,
           audience: options.agency,
           algorithms: GATEWAY_ALGORITHMS,
           typ: TYP,
           nowSeconds: nowMs / 1000,
           required: ['iat', 'jti'],
-        });
+        };
+        // A MAC is checked with this agency's pair key only, a signature with the gateway's public keys only.
+        const payload = compactAlg(signature) === MAC_ALGORITHM ? (macKey ? verifyOwnMac(signature, macKey, check) : null) : await verifyOwnToken(signature, keys, check);
         if (!payload) return false;
         const { iat, jti } = payload as { iat: number; jti: unknown };
         if (typeof jti !== 'string') return false;

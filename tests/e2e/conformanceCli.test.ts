@@ -72,7 +72,7 @@ describe('npm run conformance', () => {
       const run = await conformance(['--url', subgraph.url, '--agency', 'police', '--keys', keysDir, '--format', 'json']);
       expect(run.code).toBe(0);
       const report = JSON.parse(run.stdout) as Report;
-      expect(report).toMatchObject({ protocol: '1.0', agency: 'police', url: subgraph.url, ok: true });
+      expect(report).toMatchObject({ protocol: '1.1', agency: 'police', url: subgraph.url, ok: true });
       expect(report.results.filter((r) => r.outcome === 'fail')).toEqual([]);
       expect(report.results.find((r) => r.id === 'AP-SIG-5')).toMatchObject({ outcome: 'pass', probes: [{ status: 'pass' }, { status: 'pass' }] });
     } finally {

@@ -1,3 +1,4 @@
+import { loadGatewayMacKeys } from '../../lib/auth/gatewayMac';
 import { createGatewaySigner, GATEWAY_SIGNATURE_HEADER, loadGatewaySigningKey, type GatewaySigner } from '../../lib/auth/gatewaySignature';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import { postGraphQL } from '../helpers/graphql';
@@ -51,5 +52,18 @@ describe('subgraphs that accept only requests the gateway signed (as in producti
     expect((await send(body, signature, 'signed-4')).status).toBe(401);
     const forHousing = await signer.sign({ method: 'POST', body, requestId: 'signed-5', audience: 'housing' });
     expect((await send(body, forHousing, 'signed-5')).status).toBe(401);
+  });
+
+  it('accepts the gateway MAC with its own pair key once, and refuses its replay, another agency MAC and a changed body', async () => {
+    const macKeys = loadGatewayMacKeys({ production: false, dataDir: stack.dataDir });
+    const macs = await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir: stack.dataDir }), { macKeys });
+    const mac = await macs.sign({ method: 'POST', body, requestId: 'mac-1', audience: 'police' });
+    expect(JSON.parse(Buffer.from(mac.split('.')[0], 'base64url').toString()).alg).toBe('HS256');
+    expect((await send(body, mac, 'mac-1')).body).toEqual({ data: { _entities: [{ police: { involved: true } }] } });
+    expect((await send(body, mac, 'mac-1')).status).toBe(401);
+    const forHousing = await macs.sign({ method: 'POST', body, requestId: 'mac-2', audience: 'housing' });
+    expect((await send(body, forHousing, 'mac-2')).status).toBe(401);
+    const changed = await macs.sign({ method: 'POST', body, requestId: 'mac-3', audience: 'police' });
+    expect((await send(body.replace(FIXTURE_CLIENTS.knownToAll, FIXTURE_CLIENTS.victim), changed, 'mac-3')).status).toBe(401);
   });
 });

@@ -8,6 +8,7 @@ import type { SubgraphAudit } from '../disclosure/auditResolvers';
 import { useDisclosureLog } from '../disclosure/extension';
 import { log } from '../../log';
 import { createGatewaySignatureVerifier, loadGatewayVerificationKeys } from '../../auth/gatewaySignature';
+import { loadAgencyMacKey } from '../../auth/gatewayMac';
 import { createAssertionVerifier, loadAssertionSigner } from '../../auth/assertions';
 import path from 'node:path';
 import type { SubgraphServerOptions } from '../server/createSubgraphServer';
@@ -59,7 +60,7 @@ export async function createAgencyRuntime(agency: AgencyId, db: Database.Databas
   const disclosureLog = openDisclosureLog(db, agency, { checkpointKeys: auditSigner.jwks, retentionDays: settings.auditRetentionDays });
   const { trust, audit } = await trustOf(agency, settings);
   const gatewaySignatures = {
-    verifier: createGatewaySignatureVerifier({ keys: await loadGatewayVerificationKeys(settings), agency }),
+    verifier: createGatewaySignatureVerifier({ keys: await loadGatewayVerificationKeys(settings), agency, macKey: loadAgencyMacKey(agency, settings) }),
     required: settings.production || settings.requireGatewaySignature === true,
   };
   const extensions = [useDisclosureLog({ log: disclosureLog, ...audit, record: settings.record, gatewayVerifier: gatewaySignatures.verifier })];
