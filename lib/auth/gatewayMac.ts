@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createSecretKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { AGENCIES, isAgencyId, type AgencyId } from '../agencies';
 import { ConfigError } from '../config';
+import { writeOnce } from './keyFile';
 
 /**
  * Pair keys between the gateway and each agency: a secret only the gateway and that one agency
@@ -73,17 +74,7 @@ export function readAgencyMacKey(file: string, agency: AgencyId): KeyObject {
 export function ensureDevGatewayMacKeys(dataDir: string): GatewayMacKeys {
   const file = path.join(dataDir, 'dev-issuer', 'gateway-mac.json');
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const keys = Object.fromEntries(AGENCIES.map((agency) => [agency, randomBytes(MIN_SECRET_BYTES).toString('base64url')]));
-    const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ keys }), { mode: 0o600 });
-    try {
-      fs.linkSync(tmp, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      fs.unlinkSync(tmp);
-    }
+    writeOnce(file, { keys: Object.fromEntries(AGENCIES.map((agency) => [agency, randomBytes(MIN_SECRET_BYTES).toString('base64url')])) });
   }
   return readGatewayMacKeys(file);
 }

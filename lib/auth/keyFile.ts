@@ -17,13 +17,22 @@ export interface KeyPairFile {
  */
 export async function ensureKeyPair(file: string, alg: string): Promise<KeyPairFile> {
   if (fs.existsSync(file)) return read(file);
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   const kid = randomUUID();
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg, use: 'sig' };
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' };
-  const tmp = `${file}.${process.pid}.${kid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify({ privateJwk, jwks: { keys: [publicJwk] } }), { mode: 0o600 });
+  writeOnce(file, { privateJwk, jwks: { keys: [publicJwk] } });
+  return read(file);
+}
+
+/**
+ * Writes `content` as JSON to `file` (mode 0600) unless it exists: the first of several processes
+ * starting at once wins (an atomic link) and the others keep its content.
+ */
+export function writeOnce(file: string, content: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(content), { mode: 0o600 });
   try {
     fs.linkSync(tmp, file);
   } catch (error) {
@@ -31,7 +40,6 @@ export async function ensureKeyPair(file: string, alg: string): Promise<KeyPairF
   } finally {
     fs.unlinkSync(tmp);
   }
-  return read(file);
 }
 
 function read(file: string): KeyPairFile {
