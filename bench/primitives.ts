@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PARTNER_AGENCIES } from '../lib/agencies';
 import { createGatewaySignatureVerifier, createGatewaySigner } from '../lib/auth/gatewaySignature';
-import { ensureDevGatewayMacKeys } from '../lib/auth/gatewayMac';
+import { ensureDevPairKeys } from '../lib/auth/pairKeys';
 import { ensureKeyPair } from '../lib/auth/keyFile';
 import { openDisclosureLog } from '../lib/kit/disclosure/disclosureLog';
 import { openSqliteStore } from '../lib/kit/store/sqlite';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     const verifier = createGatewaySignatureVerifier({ keys: jwks, agency: AGENCY, replayCacheSize: RUNS * 2 });
     const body = JSON.stringify({ query: 'query($representations:[_Any!]!){_entities(representations:$representations){__typename}}', variables: {} });
     const signed = await Promise.all(Array.from({ length: RUNS + 200 }, (_, i) => signer.sign({ method: 'POST', body, requestId: `r-${i}`, audience: AGENCY })));
-    const macKeys = ensureDevGatewayMacKeys(dir);
+    const macKeys = ensureDevPairKeys(dir, 'gateway');
     const macSigner = await createGatewaySigner(privateJwk, { macKeys });
     const macVerifier = createGatewaySignatureVerifier({ keys: jwks, agency: AGENCY, macKey: macKeys[AGENCY], replayCacheSize: RUNS * 2 });
     const maced = await Promise.all(Array.from({ length: RUNS + 200 }, (_, i) => macSigner.sign({ method: 'POST', body, requestId: `m-${i}`, audience: AGENCY })));

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, type JWK } from 'jose';
-import { PROTOCOL_VERSION, TOKEN_DEFAULTS } from './protocol';
+import { PARTNERS, PROTOCOL_VERSION, TOKEN_DEFAULTS } from './protocol';
 
 /**
  * The conformance setup: the suite plays the identity provider, the gateway and the FJC, so it
@@ -29,12 +29,20 @@ export interface ConformanceSetup {
   idp: KeyPair;
   gateway: KeyPair;
   fjc: KeyPair;
+  /**
+   * Pair keys (base64url) between an FJC under test and each partner of `PARTNERS`, with which the
+   * FJC may MAC its assertions instead of signing them (AP-ASSERT-8); the suite checks either form.
+   * Empty for a setup written before protocol 1.1.
+   */
+  assertionMacKeys: Record<string, string>;
 }
 
 export const SETUP_FILE = 'conformance.json';
 const KEY_FILES = { idp: 'idp-key.json', gateway: 'gateway-key.json', fjc: 'fjc-key.json' } as const;
 /** The gateway's public keys as a file, for subgraphs that read them from disk (ONEROOF_GATEWAY_JWKS_FILE). */
 export const GATEWAY_JWKS_FILE = 'gateway-jwks.json';
+/** The pair keys an FJC under test MACs its assertions with (ONEROOF_ASSERTION_MAC_KEYS_FILE): `{ "keys": { "<partner>": "<secret>" } }`. */
+export const ASSERTION_MAC_FILE = 'assertion-mac.json';
 const DEFAULT_ISSUER = 'urn:oneroof:conformance-idp';
 
 async function keyPair(alg: 'ES256' | 'EdDSA'): Promise<KeyPair> {
@@ -69,10 +77,12 @@ export async function initSetup(dir: string, options: InitOptions = {}): Promise
     idp: await keyPair('ES256'),
     gateway: await keyPair('EdDSA'),
     fjc: await keyPair('EdDSA'),
+    assertionMacKeys: Object.fromEntries(PARTNERS.map((agency) => [agency, randomBytes(32).toString('base64url')])),
   };
   const write = (name: string, value: unknown) => fs.writeFileSync(path.join(dir, name), `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
   for (const [role, name] of Object.entries(KEY_FILES)) write(name, setup[role as keyof typeof KEY_FILES]);
   write(GATEWAY_JWKS_FILE, setup.gateway.jwks);
+  write(ASSERTION_MAC_FILE, { keys: setup.assertionMacKeys });
   write(SETUP_FILE, { protocol: PROTOCOL_VERSION, issuer: setup.issuer, audience: setup.audience, jwksPort: setup.jwksPort, jwksHost: setup.jwksHost });
   return setup;
 }
@@ -105,6 +115,7 @@ export function readSetup(dir: string): ConformanceSetup {
     idp: pair(KEY_FILES.idp),
     gateway: pair(KEY_FILES.gateway),
     fjc: pair(KEY_FILES.fjc),
+    assertionMacKeys: fs.existsSync(path.join(dir, ASSERTION_MAC_FILE)) ? (readJson(path.join(dir, ASSERTION_MAC_FILE)).keys as Record<string, string>) : {},
   };
 }
 
@@ -124,5 +135,6 @@ export function subgraphEnvironment(setup: ConformanceSetup, port = setup.jwksPo
     ONEROOF_ASSERTION_JWKS_URL: urls.fjc,
     ONEROOF_GATEWAY_JWKS_FILE: path.join(setup.dir, GATEWAY_JWKS_FILE),
     ONEROOF_REQUIRE_GATEWAY_SIGNATURE: 'true',
+    ...(Object.keys(setup.assertionMacKeys).length > 0 ? { ONEROOF_ASSERTION_MAC_KEYS_FILE: path.join(setup.dir, ASSERTION_MAC_FILE) } : {}),
   };
 }

@@ -59,6 +59,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   r('AP-ASSERT-5', 'MUST', 'partner', true, 'refuses an assertion whose bases are not of the protocol shape'),
   r('AP-ASSERT-6', 'SHOULD', 'partner', true, 'checks the assertion typ header (oneroof-assertion+jwt)'),
   r('AP-ASSERT-7', 'MUST', 'partner', false, 'fetches the FJC keys from its JWKS URL and fails closed when it cannot; bases live for one request'),
+  r('AP-ASSERT-8', 'MAY', 'partner', false, 'accepts an assertion MACed for it with its own pair key with the FJC, checked as a signed one is'),
 
   r('AP-POL-1', 'MUST', 'all', true, 'withholds above the ceiling of roles and purpose: FORBIDDEN, ABOVE_CEILING'),
   r('AP-POL-2', 'MUST', 'all', true, 'releases its own records to its own staff within the ceiling: OWN_RECORD'),

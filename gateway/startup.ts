@@ -1,6 +1,6 @@
 import { envSuffix, isAgencyId } from '../lib/agencies';
 import { createGatewaySigner, loadGatewaySigningKey } from '../lib/auth/gatewaySignature';
-import { loadGatewayMacKeys } from '../lib/auth/gatewayMac';
+import { loadPairKeys } from '../lib/auth/pairKeys';
 import { createTokenVerifier } from '../lib/auth/tokens';
 import { ConfigError, subgraphUrlVariable, type OneRoofConfig } from '../lib/config';
 import { createGatewayServer, type GatewayServer } from './server';
@@ -55,7 +55,7 @@ export async function startGateway(config: OneRoofConfig, supergraphSdl: string,
     subgraphUrls: subgraphs.urls,
     verifyToken: await createTokenVerifier(config.auth),
     production: config.production,
-    signer: await createGatewaySigner(signingKey, { macKeys: loadGatewayMacKeys({ production: config.production, dataDir: config.dataDir, env }) }),
+    signer: await createGatewaySigner(signingKey, { macKeys: loadPairKeys('gateway', { production: config.production, dataDir: config.dataDir, env }) }),
     limits: config.limits,
     resilience: { ...config.resilience, subgraphTimeoutMs: subgraphs.timeoutsMs },
     authorization: !config.benchAuthorizationOff,

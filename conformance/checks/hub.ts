@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import { ASSERTION, CATEGORIES, HEADER } from '../protocol';
 import type { Suite } from '../suite';
@@ -14,6 +15,23 @@ function basesShapeOk(bases: unknown): boolean {
     && ['emergency', 'jointClient', 'protectedContact'].every((flag) => typeof b[flag] === 'boolean');
 }
 
+/**
+ * The claims of an assertion the FJC MACed for its partners (AP-ASSERT-8): the MAC of the first
+ * partner the suite holds a pair key of must hold. Throws, like `compactVerify`, when it does not.
+ */
+function macVerifiedClaims(token: string, pairKeys: Record<string, string>): Record<string, unknown> {
+  const [protectedHeader, payload, macs] = token.split('.') as [string, string, string];
+  const listed = decodeProtectedHeader(token).macs;
+  if (!Array.isArray(listed)) throw new Error('an HS256 assertion without a "macs" header');
+  const index = listed.findIndex((agency) => typeof agency === 'string' && pairKeys[agency] !== undefined);
+  if (index < 0) throw new Error(`MACed for ${JSON.stringify(listed)}, none of whom the suite holds a pair key of`);
+  const all = Buffer.from(macs, 'base64url');
+  const given = all.subarray(index * 32, index * 32 + 32);
+  const expected = createHmac('sha256', Buffer.from(pairKeys[listed[index] as string]!, 'base64url')).update(`${protectedHeader}.${payload}`).digest();
+  if (all.length !== listed.length * 32 || !timingSafeEqual(given, expected)) throw new Error(`the MAC for ${String(listed[index])} does not verify with the suite's pair key`);
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
 /** AP-FJC-1 to AP-FJC-4: what the FJC's subgraph owes the partner agencies. */
 export async function checkHub(suite: Suite): Promise<void> {
   const jwks = await suite.transport.get('.well-known/jwks.json');
@@ -27,9 +45,10 @@ export async function checkHub(suite: Suite): Promise<void> {
     let problem: string | null = typeof token === 'string' ? null : `no assertion: ${describe(answer)}`;
     if (!problem && usable) {
       try {
-        const { payload } = await compactVerify(token as string, createLocalJWKSet({ keys } as unknown as JSONWebKeySet), { algorithms: ['EdDSA'] });
-        const claims = JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>;
-        const { typ } = decodeProtectedHeader(token as string);
+        const { typ, alg } = decodeProtectedHeader(token as string);
+        const claims = alg === 'HS256'
+          ? macVerifiedClaims(token as string, suite.setup.assertionMacKeys)
+          : (JSON.parse(new TextDecoder().decode((await compactVerify(token as string, createLocalJWKSet({ keys } as unknown as JSONWebKeySet), { algorithms: ['EdDSA'] })).payload)) as Record<string, unknown>);
         const want = { typ: ASSERTION.typ, iss: ASSERTION.issuer, aud: ASSERTION.audience, sub: viewer.sub, agency: viewer.agency, pur: 'CASE_MANAGEMENT', cid: suite.client, conf: undefined };
         const got = { typ, iss: claims.iss, aud: claims.aud, sub: claims.sub, agency: claims.agency, pur: claims.pur, cid: claims.cid, conf: claims.conf };
         const iat = Number(claims.iat);

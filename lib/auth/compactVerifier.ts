@@ -125,9 +125,31 @@ export async function verifyOwnToken(token: string, keys: JWTVerifyGetKey, check
   return valid ? claimsOf(payloadPart, check) : null;
 }
 
+const MAC_BYTES = 32;
+
+/**
+ * Verifies a compact JWS that carries one `HS256` MAC for each of several verifiers (the FJC's
+ * consent assertion, docs/agency-protocol.md AP-ASSERT-8): the header's `macs` lists their ids, the
+ * signature part is their 32-byte MACs over `protected.payload`, concatenated in that order.
+ * Checks the MAC of `verifier` with its pair key `secret` only, then the claims like
+ * `verifyOwnToken`; synchronous. `null` when anything is off, or `verifier` has no MAC in it.
+ */
+export function verifyPairMac(token: string, verifier: string, secret: KeyObject, check: Omit<CompactCheck, 'algorithms'>): Record<string, unknown> | null {
+  const parts = parseCompact(token, check);
+  if (!parts || parts.header.alg !== MAC_ALGORITHM || secret.type !== 'secret') return null;
+  const macs = parts.header.macs;
+  if (!Array.isArray(macs) || !macs.every((id) => typeof id === 'string') || new Set(macs).size !== macs.length) return null;
+  const index = macs.indexOf(verifier);
+  const all = Buffer.from(parts.signaturePart, 'base64url');
+  if (index < 0 || all.length !== macs.length * MAC_BYTES) return null;
+  const given = all.subarray(index * MAC_BYTES, (index + 1) * MAC_BYTES);
+  const expected = createHmac('sha256', secret).update(parts.input).digest();
+  return timingSafeEqual(given, expected) ? claimsOf(parts.payloadPart, check) : null;
+}
+
 /**
  * Verifies a compact JWS whose `alg` is `HS256`, made with `secret`, a key only this verifier and
- * one signer hold (a pair key, lib/auth/gatewayMac.ts), and checks its claims like
+ * one signer hold (a pair key, lib/auth/pairKeys.ts), and checks its claims like
  * `verifyOwnToken`; synchronous: an HMAC costs microseconds. Any other `alg` is refused, so a
  * token can never be checked against a public key read as a secret.
  */

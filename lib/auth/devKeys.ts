@@ -1,6 +1,6 @@
 import { ensureDevIssuer } from './devIssuer';
 import { ensureDevGatewayKeys } from './gatewaySignature';
-import { ensureDevGatewayMacKeys } from './gatewayMac';
+import { ensureDevPairKeys } from './pairKeys';
 
 /**
  * Creates the development keys every local process shares (token issuer, gateway signatures and
@@ -10,5 +10,6 @@ import { ensureDevGatewayMacKeys } from './gatewayMac';
 export async function ensureDevKeys(dataDir: string): Promise<void> {
   await ensureDevIssuer(dataDir);
   await ensureDevGatewayKeys(dataDir);
-  ensureDevGatewayMacKeys(dataDir);
+  ensureDevPairKeys(dataDir, 'gateway');
+  ensureDevPairKeys(dataDir, 'assertion');
 }

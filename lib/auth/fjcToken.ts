@@ -28,23 +28,19 @@ export async function verifyFjcToken(
 ): Promise<JWTPayload | null> {
   if (typeof token !== 'string' || token.length === 0 || token.length > 8192) return null;
   try {
-    const payload = await verifyOwnToken(token, keys, {
-      issuer: FJC_TOKEN_ISSUER,
-      audience: check.audience,
-      algorithms: [ALG],
-      ...(check.typ ? { typ: check.typ } : {}),
-      maxAgeSeconds: FJC_TOKEN_TTL_SECONDS,
-      nowSeconds: Date.now() / 1000,
-      required: ['exp', 'iat', 'sub'],
-    });
-    if (!payload) return null;
-    const matches =
-      payload.sub === request.viewer.sub &&
-      payload.agency === request.viewer.agency &&
-      payload.pur === request.purpose &&
-      payload.cid === clientId;
-    return matches ? (payload as JWTPayload) : null;
+    const payload = await verifyOwnToken(token, keys, { ...fjcClaimsCheck(check.audience, check.typ), algorithms: [ALG] });
+    return payload && bindsTo(payload, request, clientId) ? (payload as JWTPayload) : null;
   } catch {
     return null;
   }
+}
+
+/** The checks of every FJC token's claims but the signature: issuer, audience, age, required claims. */
+export function fjcClaimsCheck(audience: string, typ?: string) {
+  return { issuer: FJC_TOKEN_ISSUER, audience, ...(typ ? { typ } : {}), maxAgeSeconds: FJC_TOKEN_TTL_SECONDS, nowSeconds: Date.now() / 1000, required: ['exp', 'iat', 'sub'] };
+}
+
+/** Whether an FJC token was made for this request's viewer, agency and purpose and for this client. */
+export function bindsTo(payload: Record<string, unknown>, request: RequestContext, clientId: string): boolean {
+  return payload.sub === request.viewer.sub && payload.agency === request.viewer.agency && payload.pur === request.purpose && payload.cid === clientId;
 }

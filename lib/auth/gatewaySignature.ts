@@ -7,7 +7,7 @@ import { ConfigError } from '../config';
 import type { KeyObject } from 'node:crypto';
 import { createCompactSigner, createMacSigner, type CompactSigner } from './compactSigner';
 import { compactAlg, MAC_ALGORITHM, verifyOwnMac, verifyOwnToken, type CompactCheck, type OwnAlgorithm } from './compactVerifier';
-import type { GatewayMacKeys } from './gatewayMac';
+import type { PairKeys } from './pairKeys';
 import { ensureKeyPair, type KeyPairFile } from './keyFile';
 
 /**
@@ -25,7 +25,7 @@ import { ensureKeyPair, type KeyPairFile } from './keyFile';
  * only) and every subgraph `ONEROOF_GATEWAY_JWKS_FILE=/secrets/gateway-jwks.json` (public). To
  * rotate, add the new public key to the JWKS, roll the subgraphs, then switch the gateway's key.
  *
- * With a pair key for an agency (lib/auth/gatewayMac.ts) the gateway MACs that agency's requests
+ * With a pair key for an agency (lib/auth/pairKeys.ts) the gateway MACs that agency's requests
  * (`HS256`) with the same claims instead of signing them: the agency checks them with its own key,
  * which nobody else holds, in microseconds. It still accepts signatures.
  */
@@ -86,9 +86,9 @@ function bodyHash(body: Buffer | string): string {
  * the spot (`createCompactSigner`), or one HMAC for an agency with a pair key: it sits on every
  * request's critical path.
  * @param privateJwk - an EdDSA or ES256 private JWK with `kid` and `alg` (see `readGatewayPrivateKey`).
- * @param options.macKeys - pair keys by agency (`loadGatewayMacKeys`); those agencies get `HS256`.
+ * @param options.macKeys - pair keys by agency (`loadPairKeys('gateway', ...)`); those agencies get `HS256`.
  */
-export async function createGatewaySigner(privateJwk: JWK, options: { now?: () => number; macKeys?: GatewayMacKeys } = {}): Promise<GatewaySigner> {
+export async function createGatewaySigner(privateJwk: JWK, options: { now?: () => number; macKeys?: PairKeys } = {}): Promise<GatewaySigner> {
   const alg = checkedAlg(privateJwk, 'the gateway private key') as 'EdDSA' | 'ES256';
   const signJws = createCompactSigner(privateJwk, alg);
   const macs = new Map<AgencyId, CompactSigner>(Object.entries(options.macKeys ?? {}).map(([agency, key]) => [agency, createMacSigner(key!)]));

@@ -58,6 +58,7 @@ describe('npm run conformance', () => {
       `export ONEROOF_ASSERTION_JWKS_URL='http://127.0.0.1:${port}/fjc/jwks.json'`,
       `export ONEROOF_GATEWAY_JWKS_FILE='${path.join(keysDir, 'gateway-jwks.json')}'`,
       "export ONEROOF_REQUIRE_GATEWAY_SIGNATURE='true'",
+      `export ONEROOF_ASSERTION_MAC_KEYS_FILE='${path.join(keysDir, 'assertion-mac.json')}'`,
     ]);
     // The private keys stay the user's own; the gateway's public keys are a file any subgraph can read.
     expect(fs.statSync(path.join(keysDir, 'gateway-key.json')).mode & 0o077).toBe(0);

@@ -1,4 +1,4 @@
-import { loadGatewayMacKeys } from '../../lib/auth/gatewayMac';
+import { loadPairKeys } from '../../lib/auth/pairKeys';
 import { createGatewaySigner, GATEWAY_SIGNATURE_HEADER, loadGatewaySigningKey, type GatewaySigner } from '../../lib/auth/gatewaySignature';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
 import { postGraphQL } from '../helpers/graphql';
@@ -55,7 +55,7 @@ describe('subgraphs that accept only requests the gateway signed (as in producti
   });
 
   it('accepts the gateway MAC with its own pair key once, and refuses its replay, another agency MAC and a changed body', async () => {
-    const macKeys = loadGatewayMacKeys({ production: false, dataDir: stack.dataDir });
+    const macKeys = loadPairKeys('gateway', { production: false, dataDir: stack.dataDir });
     const macs = await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir: stack.dataDir }), { macKeys });
     const mac = await macs.sign({ method: 'POST', body, requestId: 'mac-1', audience: 'police' });
     expect(JSON.parse(Buffer.from(mac.split('.')[0], 'base64url').toString()).alg).toBe('HS256');

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import { mintDevToken, type DevTokenClaims } from '../../lib/auth/devIssuer';
 import { createGatewaySigner, GATEWAY_SIGNATURE_HEADER, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
-import { loadGatewayMacKeys } from '../../lib/auth/gatewayMac';
+import { loadPairKeys } from '../../lib/auth/pairKeys';
 import type { GraphQLHandler, HttpAnswer } from '../../lib/http/graphqlHttpServer';
 import { TimeoutError, type KeepAliveFetch, type KeepAliveResponse } from '../../lib/http/keepAliveFetch';
 import type { SqliteStore } from '../../lib/kit/store/sqlite';
@@ -199,7 +199,7 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<In
   }
   const extra = options.extraSubgraphs ?? [];
   const handlers: Record<string, GraphQLHandler> = Object.fromEntries([...AGENCIES.map((a) => [a, subgraphs[a].handle] as const), ...extra.map((x) => [x.name, x.handle] as const)]);
-  const signer = await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir }), { macKeys: loadGatewayMacKeys({ production: false, dataDir }) });
+  const signer = await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir }), { macKeys: loadPairKeys('gateway', { production: false, dataDir }) });
   let directRequests = 0;
   const gatewayDefaults = loadConfig({});
   const gateway = await createGatewayServer({

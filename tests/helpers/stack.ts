@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { AGENCIES, type AgencyId } from '../../lib/agencies';
 import { mintDevToken, type DevTokenClaims } from '../../lib/auth/devIssuer';
 import { createGatewaySigner, loadGatewaySigningKey } from '../../lib/auth/gatewaySignature';
-import { loadGatewayMacKeys } from '../../lib/auth/gatewayMac';
+import { loadPairKeys } from '../../lib/auth/pairKeys';
 import { createTokenVerifier } from '../../lib/auth/tokens';
 import { close, listen } from '../../lib/http/graphqlHttpServer';
 import type { SqliteStore } from '../../lib/kit/store/sqlite';
@@ -218,7 +218,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a, subgraphs[a].url])) as Record<AgencyId, string>,
     verifyToken,
     production: false,
-    signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir }), { macKeys: loadGatewayMacKeys({ production: false, dataDir }) }),
+    signer: await createGatewaySigner(await loadGatewaySigningKey({ production: false, dataDir }), { macKeys: loadPairKeys('gateway', { production: false, dataDir }) }),
     corsOrigins: options.corsOrigins,
     console: { devIssuerDataDir: dataDir, signIn: options.consoleSignIn },
     ...gatewaySettings(options),

@@ -8,7 +8,7 @@ import type { SubgraphAudit } from '../disclosure/auditResolvers';
 import { useDisclosureLog } from '../disclosure/extension';
 import { log } from '../../log';
 import { createGatewaySignatureVerifier, loadGatewayVerificationKeys } from '../../auth/gatewaySignature';
-import { loadAgencyMacKey } from '../../auth/gatewayMac';
+import { loadOwnPairKey, loadPairKeys } from '../../auth/pairKeys';
 import { createAssertionVerifier, loadAssertionSigner } from '../../auth/assertions';
 import path from 'node:path';
 import type { SubgraphServerOptions } from '../server/createSubgraphServer';
@@ -34,6 +34,8 @@ export interface AgencyRuntimeSettings {
   auditRetentionDays?: number;
   /** Whether each request's decisions are recorded; false only in benchmark mode. Default true. */
   record?: boolean;
+  /** Where key files are named (`ONEROOF_GATEWAY_*`, `ONEROOF_ASSERTION_MAC_*`); default `process.env`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** What an agency's subgraph needs beyond its definition and store: trust, and the disclosure log as an extension. */
@@ -60,7 +62,7 @@ export async function createAgencyRuntime(agency: AgencyId, db: Database.Databas
   const disclosureLog = openDisclosureLog(db, agency, { checkpointKeys: auditSigner.jwks, retentionDays: settings.auditRetentionDays });
   const { trust, audit } = await trustOf(agency, settings);
   const gatewaySignatures = {
-    verifier: createGatewaySignatureVerifier({ keys: await loadGatewayVerificationKeys(settings), agency, macKey: loadAgencyMacKey(agency, settings) }),
+    verifier: createGatewaySignatureVerifier({ keys: await loadGatewayVerificationKeys(settings), agency, macKey: loadOwnPairKey('gateway', agency, settings) }),
     required: settings.production || settings.requireGatewaySignature === true,
   };
   const extensions = [useDisclosureLog({ log: disclosureLog, ...audit, record: settings.record, gatewayVerifier: gatewaySignatures.verifier })];
@@ -69,18 +71,21 @@ export async function createAgencyRuntime(agency: AgencyId, db: Database.Databas
 
 /**
  * The FJC signs consent assertions and audit access tokens with one key; every partner agency
- * verifies both with the FJC's published JWKS, fetched once (and cached by jose) for the two.
+ * verifies both with the FJC's published JWKS, fetched once (and cached by jose) for the two. With
+ * pair keys between the FJC and every partner, the FJC MACs the assertions for each partner instead.
  */
 async function trustOf(agency: AgencyId, settings: AgencyRuntimeSettings): Promise<{ trust: Pick<AgencyRuntime['options'], 'assertionSigner' | 'verifyAssertion'>; audit: Omit<SubgraphAudit, 'log'> }> {
   if (agency === FJC) {
-    const assertionSigner = await loadAssertionSigner(assertionKeyFile(settings.dataDir));
+    const assertionSigner = await loadAssertionSigner(assertionKeyFile(settings.dataDir), { macKeys: loadPairKeys('assertion', settings) });
     const signAccess = await loadAuditAccessSigner(assertionKeyFile(settings.dataDir));
     return { trust: { assertionSigner }, audit: { signAccess, verifyAccess: createAuditAccessVerifier(createLocalJWKSet(assertionSigner.jwks), agency) } };
   }
   const fjcKeys = settings.assertionJwks
     ? createLocalJWKSet(settings.assertionJwks)
     : createRemoteJWKSet(new URL(settings.assertionJwksUrl), { cooldownDuration: 30_000, timeoutDuration: 2_000 });
-  return { trust: { verifyAssertion: createAssertionVerifier(fjcKeys) }, audit: { verifyAccess: createAuditAccessVerifier(fjcKeys, agency) } };
+  const pairKey = loadOwnPairKey('assertion', agency, settings);
+  const verifyAssertion = createAssertionVerifier(fjcKeys, pairKey ? { agency, key: pairKey } : undefined);
+  return { trust: { verifyAssertion }, audit: { verifyAccess: createAuditAccessVerifier(fjcKeys, agency) } };
 }
 
 /** Purges disclosure records past the agency's retention behind a signed checkpoint. */

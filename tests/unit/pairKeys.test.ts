@@ -3,14 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash, createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import { createMacSigner } from '../../lib/auth/compactSigner';
-import {
-  ensureDevGatewayMacKeys,
-  loadAgencyMacKey,
-  loadGatewayMacKeys,
-  readAgencyMacKey,
-  readGatewayMacKeys,
-  type GatewayMacKeys,
-} from '../../lib/auth/gatewayMac';
+import { ensureDevPairKeys, loadOwnPairKey, loadPairKeys, readOwnPairKey, readPairKeys, type PairKeys } from '../../lib/auth/pairKeys';
 import { createGatewaySignatureVerifier, createGatewaySigner, ensureDevGatewayKeys, GATEWAY_ISSUER, type GatewaySigner } from '../../lib/auth/gatewaySignature';
 import type { KeyPairFile } from '../../lib/auth/keyFile';
 import { ConfigError } from '../../lib/config';
@@ -27,7 +20,7 @@ const claims = (overrides: Record<string, unknown> = {}) => ({
 describe('gateway request MACs with a pair key per agency', () => {
   let dataDir: string;
   let pair: KeyPairFile;
-  let macKeys: GatewayMacKeys;
+  let macKeys: PairKeys;
   let clock: number;
   let signer: GatewaySigner;
   const now = () => clock;
@@ -37,7 +30,7 @@ describe('gateway request MACs with a pair key per agency', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-gateway-mac-'));
     pair = await ensureDevGatewayKeys(dataDir);
-    macKeys = ensureDevGatewayMacKeys(dataDir);
+    macKeys = ensureDevPairKeys(dataDir, 'gateway');
     signer = await createGatewaySigner(pair.privateJwk, { now, macKeys });
   });
   beforeEach(() => {
@@ -136,27 +129,29 @@ describe('pair key files', () => {
   it('reads the gateway file and each agency its own entry, and refuses another agency entry', () => {
     const police = secret();
     const file = write('gateway.json', { keys: { police, probation: secret() } });
-    expect(Object.keys(readGatewayMacKeys(file))).toEqual(['police', 'probation']);
+    expect(Object.keys(readPairKeys(file, 'gateway'))).toEqual(['police', 'probation']);
     const own = write('police.json', { agency: 'police', key: police });
-    expect(readAgencyMacKey(own, 'police').export().toString('base64url')).toBe(police);
-    expect(() => readAgencyMacKey(own, 'probation')).toThrow(/is the key of "police", not of probation/);
+    expect(readOwnPairKey(own, 'gateway', 'police').export().toString('base64url')).toBe(police);
+    expect(() => readOwnPairKey(own, 'gateway', 'probation')).toThrow(/is the key of "police", not of probation/);
   });
 
   it('refuses short secrets, unknown agencies and one secret for two agencies', () => {
     const shared = secret();
-    expect(() => readGatewayMacKeys(write('short.json', { keys: { police: randomBytes(16).toString('base64url') } }))).toThrow(ConfigError);
-    expect(() => readGatewayMacKeys(write('unknown.json', { keys: { nowhere: secret() } }))).toThrow(/no agency of the registry/);
-    expect(() => readGatewayMacKeys(write('shared.json', { keys: { police: shared, probation: shared } }))).toThrow(/each pair needs its own/);
-    expect(() => readAgencyMacKey(write('agency-short.json', { agency: 'police', key: 'abc' }), 'police')).toThrow(/at least 32 bytes/);
+    expect(() => readPairKeys(write('short.json', { keys: { police: randomBytes(16).toString('base64url') } }), 'gateway')).toThrow(ConfigError);
+    expect(() => readPairKeys(write('unknown.json', { keys: { nowhere: secret() } }), 'gateway')).toThrow(/no agency of the registry/);
+    expect(() => readPairKeys(write('shared.json', { keys: { police: shared, probation: shared } }), 'gateway')).toThrow(/each pair needs its own/);
+    expect(() => readOwnPairKey(write('agency-short.json', { agency: 'police', key: 'abc' }), 'gateway', 'police')).toThrow(/at least 32 bytes/);
   });
 
   it('uses no pair keys in production unless configured, and development ones otherwise', () => {
     const dataDir = path.join(dir, 'data');
-    expect(loadGatewayMacKeys({ production: true, dataDir, env: {} })).toEqual({});
-    expect(loadAgencyMacKey('police', { production: true, dataDir, env: {} })).toBeUndefined();
-    const dev = loadGatewayMacKeys({ production: false, dataDir, env: {} });
-    expect(loadAgencyMacKey('police', { production: false, dataDir, env: {} })!.equals(dev.police!)).toBe(true);
+    expect(loadPairKeys('gateway', { production: true, dataDir, env: {} })).toEqual({});
+    expect(loadOwnPairKey('gateway', 'police', { production: true, dataDir, env: {} })).toBeUndefined();
+    const dev = loadPairKeys('gateway', { production: false, dataDir, env: {} });
+    expect(loadOwnPairKey('gateway', 'police', { production: false, dataDir, env: {} })!.equals(dev.police!)).toBe(true);
+    expect(loadPairKeys('assertion', { production: false, dataDir, env: {} }).police!.equals(dev.police!)).toBe(false);
     const file = write('configured.json', { agency: 'police', key: secret() });
-    expect(loadAgencyMacKey('police', { production: true, dataDir, env: { ONEROOF_GATEWAY_MAC_KEY_FILE: file } })).toBeDefined();
+    expect(loadOwnPairKey('gateway', 'police', { production: true, dataDir, env: { ONEROOF_GATEWAY_MAC_KEY_FILE: file } })).toBeDefined();
+    expect(loadOwnPairKey('assertion', 'police', { production: true, dataDir, env: { ONEROOF_GATEWAY_MAC_KEY_FILE: file } })).toBeUndefined();
   });
 });
