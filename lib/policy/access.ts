@@ -23,8 +23,8 @@ export interface ClientLedger {
 export interface AccessControl {
   /** Bases by client id; `null`: no valid assertion, only the agency's own records can be shown. */
   readonly bases: Map<string, ClientBases | null>;
-  /** Decisions by `clientId/category`. */
-  readonly decisions: Map<string, Decision>;
+  /** Decisions by client id (`''`: values reached without a client), then category: each taken once per request. */
+  readonly decisions: Map<string, Map<Category, Decision>>;
   /** Verifies the assertion that came with a client's representation and remembers the result. */
   admit(clientId: string, assertion: unknown): Promise<ClientBases | null>;
   /** The bases of a client: remembered, loaded from the FJC registry, or `null`. */

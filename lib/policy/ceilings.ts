@@ -23,6 +23,8 @@ export const PURPOSE_CEILINGS: Readonly<Record<Purpose, readonly Category[]>> = 
 };
 
 const ceilings = new Map<string, ReadonlySet<Category>>();
+/** By the very roles array of a verified viewer, which every field of a request asks about. */
+const byRolesArray = new WeakMap<readonly Role[], Map<Purpose, ReadonlySet<Category>>>();
 
 /**
  * The ceiling of a viewer for one request: the union of the ceilings of the viewer's roles,
@@ -30,6 +32,9 @@ const ceilings = new Map<string, ReadonlySet<Category>>();
  * of roles and purpose is worked out once and shared (a handful of roles and six purposes).
  */
 export function ceilingOf(roles: readonly Role[], purpose: Purpose): ReadonlySet<Category> {
+  let byPurpose = byRolesArray.get(roles);
+  const known = byPurpose?.get(purpose);
+  if (known) return known;
   const key = `${purpose}:${roles.join(',')}`;
   let ceiling = ceilings.get(key);
   if (!ceiling) {
@@ -37,5 +42,7 @@ export function ceilingOf(roles: readonly Role[], purpose: Purpose): ReadonlySet
     ceiling = new Set(PURPOSE_CEILINGS[purpose].filter((category) => byRoles.has(category)));
     if (ceilings.size < 256) ceilings.set(key, ceiling); // bounded whatever role lists tokens carry
   }
+  if (!byPurpose) byRolesArray.set(roles, (byPurpose = new Map()));
+  byPurpose.set(purpose, ceiling);
   return ceiling;
 }

@@ -5,6 +5,7 @@ import {
   responsePathAsArray,
   type GraphQLField,
   type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
 import type { AgencyId } from '../agencies';
@@ -86,22 +87,26 @@ function tag(value: unknown, tags: Tags, returnsClient: boolean): unknown {
 }
 
 /**
- * Decides one category of one client for this request. The viewer's own agency (rule 1) and the
- * ceilings need no bases; everything else waits for the client's bases (assertion or registry).
+ * Decides one category of one client for this request, once: every later field of the same
+ * client and category reuses the decision. The viewer's own agency (rule 1) and the ceilings need
+ * no bases; everything else waits for the client's bases (assertion or registry).
  */
 function decideFor(context: PolicyContext, owner: AgencyId, clientId: string | undefined, category: Category): Decision | Promise<Decision> {
-  const key = `${clientId ?? ''}/${category}`;
-  const known = context.access.decisions.get(key);
+  const { decisions } = context.access;
+  const client = clientId ?? '';
+  let byCategory = decisions.get(client);
+  const known = byCategory?.get(category);
   if (known) return known;
-  const input = { viewer: context.viewer, purpose: context.purpose, owner, category };
-  const local = decide({ ...input, bases: null });
+  if (!byCategory) decisions.set(client, (byCategory = new Map()));
+  const local = decide({ viewer: context.viewer, purpose: context.purpose, owner, category, bases: null });
   if (local.permit || local.code !== 'CONSENT_REQUIRED' || clientId === undefined) {
-    context.access.decisions.set(key, local);
+    byCategory.set(category, local);
     return local;
   }
+  const decided = byCategory;
   return context.access.basesOf(clientId).then((bases) => {
-    const decision = decide({ ...input, bases });
-    context.access.decisions.set(key, decision);
+    const decision = decide({ viewer: context.viewer, purpose: context.purpose, owner, category, bases });
+    decided.set(category, decision);
     return decision;
   });
 }
@@ -117,12 +122,48 @@ function withinCeiling(context: PolicyContext, category: Category): Decision {
   return grantedDecision(context, category, 'OWN_RECORD');
 }
 
+/** One labelled field as `applyFieldPolicy` wraps it: what is decided and how it resolves. */
+interface PolicedField {
+  owner: AgencyId;
+  category: Category;
+  /** `Type.field`, as the ledger names it. */
+  name: string;
+  resolve: GraphQLFieldResolver<unknown, PolicyContext>;
+  returnsClient: boolean;
+}
+
+/** Runs a field's own resolver and carries the client (and a granted basis) down to what it returns. */
+function resolveTagged(
+  resolve: GraphQLFieldResolver<unknown, PolicyContext>, returnsClient: boolean, tags: Tags,
+  source: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo,
+): unknown {
+  const value = resolve(source, args, context, info);
+  return value instanceof Promise ? value.then((v) => tag(v, tags, returnsClient)) : tag(value, tags, returnsClient);
+}
+
+/**
+ * Applies one decision to one field: noted in the ledger (unless its entries note themselves),
+ * then resolved, or withheld with the error of docs/interface.md without its resolver running.
+ */
+function enforce(
+  field: PolicedField, decision: Decision, noted: boolean, tags: Tags,
+  source: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo,
+): unknown {
+  if (noted) context.access.note(tags.client, field.name, field.category, decision);
+  if (!decision.permit) {
+    const remedy = remedyFor(decision.code, context.viewer, context.purpose, field.category);
+    throw withheld({ code: decision.code, category: field.category, agency: field.owner, reason: decision.reason, remedy }, { nodes: info.fieldNodes, path: responsePathAsArray(info.path) });
+  }
+  return resolveTagged(field.resolve, field.returnsClient, tags, source, args, context, info);
+}
+
 /**
  * Wraps every field of the subgraph's object types: a field labelled `@sensitive` resolves only
  * when the policy permits its category for the client it belongs to, otherwise it is `null` with
  * the error of docs/interface.md (Withheld fields) and its resolver never runs, so withheld data never leaves the store.
  * Objects below a client inherit the client, so nested fields are decided for the right person;
  * a value reached without a client (e.g. a case looked up by id) is decided on rule 1 alone.
+ * The wrappers allocate no closures per call: they run for every field of every client.
  */
 export function applyFieldPolicy(schema: GraphQLSchema, owner: AgencyId): void {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -132,26 +173,20 @@ export function applyFieldPolicy(schema: GraphQLSchema, owner: AgencyId): void {
       const returnsClient = getNamedType(field.type).name === 'Client';
       const resolve: GraphQLFieldResolver<unknown, PolicyContext> = field.resolve ?? defaultFieldResolver;
       const perEntry = isDecidedPerEntry(field.resolve);
-      field.resolve = (source, args, context, info) => {
-        const tags = tagsOf(source, type.name);
-        const clientId = tags.client;
-        const run = () => {
-          const value = resolve(source, args, context, info);
-          return value instanceof Promise ? value.then((v) => tag(v, tags, returnsClient)) : tag(value, tags, returnsClient);
-        };
-        if (!category) return run();
-        const enforce = (decision: Decision, noted = true) => {
-          if (noted) context.access.note(clientId, `${type.name}.${field.name}`, category, decision);
-          if (!decision.permit) {
-            const remedy = remedyFor(decision.code, context.viewer, context.purpose, category);
-            throw withheld({ code: decision.code, category, agency: owner, reason: decision.reason, remedy }, { nodes: info.fieldNodes, path: responsePathAsArray(info.path) });
-          }
-          return run();
-        };
+      const typeName = type.name;
+      if (!category) {
+        field.resolve = (source, args, context, info) => resolveTagged(resolve, returnsClient, tagsOf(source, typeName), source, args, context, info);
+        continue;
+      }
+      const policed: PolicedField = { owner, category, name: `${typeName}.${field.name}`, resolve, returnsClient };
+      field.resolve = (source, args, context: PolicyContext, info) => {
+        const tags = tagsOf(source, typeName);
         // The entries decide and note themselves; the list is only bounded by the ceiling.
-        if (perEntry) return enforce(withinCeiling(context, category), false);
-        const decision = tags.granted ? grantedDecision(context, category, tags.granted) : decideFor(context, owner, clientId, category);
-        return decision instanceof Promise ? decision.then(enforce) : enforce(decision);
+        if (perEntry) return enforce(policed, withinCeiling(context, category), false, tags, source, args, context, info);
+        const decision = tags.granted ? grantedDecision(context, category, tags.granted) : decideFor(context, owner, tags.client, category);
+        return decision instanceof Promise
+          ? decision.then((decided) => enforce(policed, decided, true, tags, source, args, context, info))
+          : enforce(policed, decision, true, tags, source, args, context, info);
       };
     }
   }

@@ -82,6 +82,7 @@ export function rowsFromLedger(
 ): DisclosureRow[] {
   const rows: DisclosureRow[] = [];
   let previous = head;
+  const viewerRoles = canonicalJson([...request.viewer.roles].sort());
   for (const clientId of [...ledger.keys()].sort()) {
     const entry = ledger.get(clientId)!;
     // A record with fields but no category is an audit read of this log by another agency.
@@ -94,7 +95,7 @@ export function rowsFromLedger(
       viewer_sub: request.viewer.sub,
       viewer_name: request.viewer.name,
       viewer_agency: request.viewer.agency,
-      viewer_roles: canonicalJson([...request.viewer.roles].sort()),
+      viewer_roles: viewerRoles,
       purpose: request.purpose,
       conference_id: request.conferenceId ?? null,
       emergency_reason: request.emergencyReason ?? null,
