@@ -12,7 +12,8 @@ import { clientPool, isUnifiedView, recordConsents, requestHeaders, unifiedViewB
 
 /**
  * Where the time goes under the unified-view load: starts OneRoof with `--cpu-prof` in every
- * process, loads the gateway, stops, and prints each process's busiest functions and modules.
+ * process, loads the gateway, stops, and prints each process's busiest functions and modules
+ * during the measured load (the last seconds of each profile: start-up and warm-up left out).
  *   npx tsx bench/profile.ts [--authorization off] [--connections 10] [--seconds 10] [--keep <dir>] [--no-profile]
  * `--no-profile` only reports the CPU time each process spends per request.
  */
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
   for (const name of ['gateway', ...AGENCIES]) {
     const dir = path.join(profileDir, name);
     for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-      const summary = summarizeProfile(path.join(dir, file), 15);
+      // The measured load and the stop after it: start-up, compilation and the warm-up left out.
+      const summary = summarizeProfile(path.join(dir, file), 15, { lastMs: (seconds + 2) * 1000 });
       process.stdout.write(`\n== ${name}: ${summary.busyMs} ms busy of ${summary.totalMs} ms\n`);
       process.stdout.write('  self:\n');
       for (const { frame, ms } of summary.self) process.stdout.write(`    ${String(ms).padStart(6)} ms  ${frame}\n`);

@@ -19,6 +19,7 @@ import { caseloadCosts, caseloadLatency, type CaseloadCost } from './scenarios/b
 import { consoleView } from './scenarios/consoleView';
 import { capturePlan, criticalPath, type CapturedPlan } from './scenarios/criticalPath';
 import { policyCost } from './scenarios/policyCost';
+import { measurePrimitives } from './scenarios/primitives';
 import { scale } from './scenarios/scale';
 import { unifiedViewAndPeer, type UnifiedViewLoad } from './scenarios/unifiedView';
 
@@ -118,6 +119,8 @@ async function main(): Promise<void> {
   say(`work dir ${settings.workDir} (process logs in logs/)`);
 
   const { plan, costs } = await inProcessScenarios(logDir);
+  say('the policy\'s cryptography and disclosure write, each step alone');
+  const primitives = await measurePrimitives();
 
   const onDir = await dataset(settings, 'on-1k', SMALL);
   const offDir = path.join(settings.workDir, 'off-1k');
@@ -176,7 +179,7 @@ async function main(): Promise<void> {
   const { json, markdown } = summarize({
     settings: { durationS: settings.durationS, rounds: settings.rounds },
     datasets: { small: SMALL, large: LARGE, consentsRecorded: consents },
-    peer, policy, criticalPath: floor, caseloadCosts: costs, caseloadLatency: caseload, scale: scaled, highWaterMiB, console: consoleResult, runtimeS,
+    peer, policy, primitives, criticalPath: floor, caseloadCosts: costs, caseloadLatency: caseload, scale: scaled, highWaterMiB, console: consoleResult, runtimeS,
   });
   const { jsonFile, mdFile } = writeResults(json, markdown);
   fs.rmSync(settings.workDir, { recursive: true, force: true });

@@ -12,6 +12,8 @@ interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  startTime: number;
+  endTime: number;
 }
 
 export interface ProfileSummary {
@@ -37,8 +39,12 @@ function moduleOf(url: string, functionName: string): string {
   return file.startsWith('node:') ? 'node:internal' : file;
 }
 
-/** Reads a `--cpu-prof` file and says where the time went. */
-export function summarizeProfile(file: string, top = 20): ProfileSummary {
+/**
+ * Reads a `--cpu-prof` file and says where the time went.
+ * @param window - only the samples of these last milliseconds before the profile ended (the load
+ *   window, without start-up and module compilation); default the whole profile.
+ */
+export function summarizeProfile(file: string, top = 20, window?: { lastMs: number }): ProfileSummary {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
@@ -47,7 +53,11 @@ export function summarizeProfile(file: string, top = 20): ProfileSummary {
   const inclusive = new Map<string, number>();
   let totalMs = 0;
   let idleMs = 0;
+  const from = window ? profile.endTime - window.lastMs * 1000 : -Infinity;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < from) return;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     totalMs += ms;
     const node = byId.get(id)!;
@@ -59,8 +69,8 @@ export function summarizeProfile(file: string, top = 20): ProfileSummary {
     const frame = `${functionName || '(anonymous)'} ${moduleOf(url, functionName)}:${lineNumber + 1}`;
     self.set(frame, (self.get(frame) ?? 0) + ms);
     const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const { url: u, functionName: f } = byId.get(at)!.callFrame;
+    for (let frame: number | undefined = id; frame !== undefined; frame = parent.get(frame)) {
+      const { url: u, functionName: f } = byId.get(frame)!.callFrame;
       if (u) seen.add(moduleOf(u, f));
     }
     if (seen.size === 0) seen.add(moduleOf(url, functionName));

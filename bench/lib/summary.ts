@@ -1,6 +1,7 @@
 import { AGENCIES } from '../../lib/agencies';
 import { CASELOAD_SIZES, constantInN, type CaseloadCost } from '../scenarios/batching';
 import type { PolicyResult } from '../scenarios/policyCost';
+import type { PrimitiveCosts } from '../scenarios/primitives';
 import type { ConsoleResult } from '../scenarios/consoleView';
 import type { PeerResult } from '../scenarios/unifiedView';
 import type { Compared } from './compare';
@@ -14,6 +15,8 @@ export interface BenchResults {
   datasets: { small: number; large: number; consentsRecorded: number };
   peer: PeerResult;
   policy: PolicyResult;
+  /** CPU µs of each cryptographic step and of a disclosure write, measured alone. */
+  primitives: PrimitiveCosts;
   criticalPath: Record<number, Compared>;
   caseloadCosts: Record<number, CaseloadCost>;
   caseloadLatency: Compared;
@@ -91,6 +94,7 @@ export function summarize(r: BenchResults): { json: unknown; markdown: string } 
     scenarios: {
       unifiedViewAndPeer: mediansOf(r.peer.byConnections),
       policyCost: { ...mediansOf(r.policy.byConnections), cpuMsPerRequest: roundedCpu(r.policy.cpuMsPerRequest) },
+      primitivesCpuMicros: Object.fromEntries(Object.entries(r.primitives).map(([step, micros]) => [step, round(micros)])),
       criticalPath: mediansOf(r.criticalPath),
       batching: { costs: r.caseloadCosts, constantInN: constantInN(r.caseloadCosts), latency: mediansOf({ 1: r.caseloadLatency })[1] },
       scale: mediansOf({ 1: r.scale })[1],
@@ -119,6 +123,8 @@ export function summarize(r: BenchResults): { json: unknown; markdown: string } 
   const total = (arm: 'on' | 'off') => processes.reduce((sum, name) => sum + (cpu[arm][name] ?? 0), 0);
   md.push('CPU time per request (ms, median of all runs), from /proc:', '');
   md.push(table(['', ...processes, 'all'], (['on', 'off'] as const).map((arm) => [`authorization ${arm}`, ...processes.map((name) => fmt(cpu[arm][name])), fmt(total(arm))])), '');
+  md.push('Each step the policy adds, measured alone (CPU µs per run, `bench/scenarios/primitives.ts`):', '');
+  md.push(table(['step', 'CPU µs'], Object.entries(r.primitives).map(([step, micros]) => [step, fmt(micros)])), '');
   md.push('## 4. Critical path: gateway against the subgraphs called directly in plan order', '');
   for (const [c, x] of Object.entries(r.criticalPath)) {
     md.push(`${c} concurrent client(s):`, '', table(LOAD_HEADER, loadRows(x.medians, (arm) => (arm === 'gateway' ? 'through the gateway' : 'floor (FJC, then 6 agencies in parallel)'))), '');

@@ -33,6 +33,22 @@ function decodeObject(part: string): Record<string, unknown> | null {
   }
 }
 
+/**
+ * Decoded protected headers by their encoded form. A deployment's tokens carry a handful of
+ * distinct headers (the MACed ones none that varies), and every request brings two tokens: each
+ * header is decoded once. Bounded, so headers made up by a caller never grow it; frozen, as shared.
+ */
+const headers = new Map<string, Readonly<Record<string, unknown>> | null>();
+const MAX_HEADERS = 128;
+
+function decodeHeader(part: string): Readonly<Record<string, unknown>> | null {
+  const known = headers.get(part);
+  if (known !== undefined) return known;
+  const header = decodeObject(part);
+  if (headers.size < MAX_HEADERS) headers.set(part, header && Object.freeze(header));
+  return header;
+}
+
 function keyFits(key: unknown, alg: OwnAlgorithm): key is KeyObject {
   if (!(key instanceof KeyObject) || key.type !== 'public') return false;
   return alg === 'EdDSA' ? key.asymmetricKeyType === 'ed25519' : key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
@@ -56,7 +72,7 @@ function claimsHold(payload: Record<string, unknown>, check: Omit<CompactCheck, 
 }
 
 interface CompactParts {
-  header: Record<string, unknown>;
+  header: Readonly<Record<string, unknown>>;
   /** `protected.payload`, the bytes the signature covers. */
   input: string;
   protectedHeader: string;
@@ -69,7 +85,7 @@ function parseCompact(token: string, check: Pick<CompactCheck, 'typ'>): CompactP
   const parts = token.split('.');
   if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return null;
   const [protectedHeader, payloadPart, signaturePart] = parts as [string, string, string];
-  const header = decodeObject(protectedHeader);
+  const header = decodeHeader(protectedHeader);
   if (!header || header.crit !== undefined || header.b64 !== undefined) return null;
   if (check.typ !== undefined && header.typ !== check.typ) return null;
   return { header, input: `${protectedHeader}.${payloadPart}`, protectedHeader, payloadPart, signaturePart };
@@ -78,7 +94,7 @@ function parseCompact(token: string, check: Pick<CompactCheck, 'typ'>): CompactP
 /** The `alg` a compact JWS's header names, to choose how to check it; `undefined` when unreadable. */
 export function compactAlg(token: string): string | undefined {
   const dot = token.indexOf('.');
-  const header = dot > 0 ? decodeObject(token.slice(0, dot)) : null;
+  const header = dot > 0 ? decodeHeader(token.slice(0, dot)) : null;
   return typeof header?.alg === 'string' ? header.alg : undefined;
 }
 
