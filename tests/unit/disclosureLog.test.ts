@@ -230,6 +230,34 @@ describe('disclosure log', () => {
     expect(() => log.sink(conference, 'police', oneClient(1))).toThrow(DisclosureLogError);
   });
 
+  it('writes the requests that finish together in one transaction, each released only once written, in order', async () => {
+    const commits: number[] = [];
+    const before = store.db.prepare('SELECT COUNT(*) FROM disclosure_log').pluck();
+    const released: string[] = [];
+    const requests = [1, 2, 3].map((n) => log.record({ ...conference, requestId: `req-${n}` }, 'police', oneClient(n)).then(() => {
+      released.push(`req-${n}`);
+      commits.push(before.get() as number);
+    }));
+    expect(before.get()).toBe(0); // nothing is written, and nothing released, before the commit
+    expect(released).toEqual([]);
+    await Promise.all(requests);
+    expect(released).toEqual(['req-1', 'req-2', 'req-3']);
+    expect(commits).toEqual([3, 3, 3]); // all three rows were there when the first was released
+    expect(store.db.prepare('SELECT request_id FROM disclosure_log ORDER BY seq').pluck().all()).toEqual(['req-1', 'req-2', 'req-3']);
+    await log.record({ ...conference, requestId: 'req-4' }, 'police', oneClient(4));
+    expect(await log.verify()).toMatchObject({ ok: true, checked: 4, head: { seq: 4 } });
+  });
+
+  it('withholds every request of a group commit that fails, and writes the next group once the store recovers', async () => {
+    store.db.pragma('query_only = ON');
+    const failed = await Promise.allSettled([1, 2].map((n) => log.record({ ...conference, requestId: `req-${n}` }, 'police', oneClient(n))));
+    expect(failed.map((result) => result.status === 'rejected' && result.reason instanceof DisclosureLogError)).toEqual([true, true]);
+    store.db.pragma('query_only = OFF');
+    await expect(log.record(conference, 'housing', oneClient(3))).rejects.toThrow(DisclosureLogError);
+    await log.record(conference, 'police', oneClient(3));
+    expect(await log.verify()).toMatchObject({ ok: true, checked: 1 });
+  });
+
   it('keeps 1,000 consecutive requests as 1,000 linked records with consecutive seq', async () => {
     for (let i = 1; i <= 1000; i += 1) log.sink({ ...conference, requestId: `req-${i}` }, 'police', oneClient(i));
     expect(store.db.prepare('SELECT seq FROM disclosure_log ORDER BY seq').pluck().all()).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));

@@ -4,17 +4,18 @@ import { ErrorCode, requestAbandoned } from '../../errors';
 import { log } from '../../log';
 import { retryWhileBusy } from '../store/storeLock';
 import type { AccessControl } from '../../policy/access';
-import type { DisclosureSink } from './disclosureLog';
+import type { DisclosureRecorder, DisclosureSink } from './disclosureLog';
 import type { RequestContext } from '../../viewer';
 
 /**
  * Writes the request's disclosure ledger to the agency's log once execution is done and before
- * the response leaves. When the log cannot be written the response is replaced by an error: no
- * record, no release. When nobody waits for the answer any more (the gateway's deadline passed, or
+ * the response leaves, in the log's next group commit (`record`), or alone (`sink`) when that
+ * fails. When the log cannot be written the response is replaced by an error: no record, no
+ * release. When nobody waits for the answer any more (the gateway's deadline passed, or
  * it closed the connection) nothing is written and nothing is released: a disclosure is recorded
  * only for an answer that is sent.
  */
-export function auditPlugin(agency: AgencyId, sink: DisclosureSink): ApolloServerPlugin<RequestContext & { access: AccessControl }> {
+export function auditPlugin(agency: AgencyId, record: DisclosureRecorder, sink: DisclosureSink): ApolloServerPlugin<RequestContext & { access: AccessControl }> {
   return {
     async requestDidStart() {
       return {
@@ -28,8 +29,9 @@ export function auditPlugin(agency: AgencyId, sink: DisclosureSink): ApolloServe
             return;
           }
           try {
-            // Another process may hold the store's lock a moment: retried, without blocking, within the deadline.
-            await retryWhileBusy(() => sink(contextValue, agency, ledger), contextValue.scope);
+            // The group commit first; should it fail (another process may hold the store's lock a
+            // moment), this request alone is retried, without blocking, within its deadline.
+            await record(contextValue, agency, ledger).catch(() => retryWhileBusy(() => sink(contextValue, agency, ledger), contextValue.scope));
           } catch (error) {
             log.error('disclosure log unavailable: response withheld', { agency, requestId: contextValue.requestId, kind: (error as Error).name });
             response.body.singleResult.data = null;

@@ -20,6 +20,13 @@ import { log } from '../../log';
  */
 export type DisclosureSink = (request: RequestContext, agency: AgencyId, ledger: ReadonlyMap<string, ClientLedger>) => void;
 
+/**
+ * Records one request's decisions together with those of the other requests that finish at the
+ * same moment (a group commit): resolves once the records are written, rejects (with a
+ * `DisclosureLogError`) when they are not, so the caller withholds the response.
+ */
+export type DisclosureRecorder = (request: RequestContext, agency: AgencyId, ledger: ReadonlyMap<string, ClientLedger>) => Promise<void>;
+
 export interface DisclosureLogOptions {
   /** Clock for record and checkpoint times; default `() => new Date()`. */
   now?: () => Date;
@@ -31,8 +38,14 @@ export interface DisclosureLogOptions {
 
 export interface DisclosureLog {
   readonly agency: AgencyId;
-  /** Writes one request's ledger (`useDisclosureLog` does, before the response leaves): throws when the record is not written. */
+  /** Writes one request's ledger at once: throws when the record is not written. */
   readonly sink: DisclosureSink;
+  /**
+   * Writes one request's ledger in the next group commit (`useDisclosureLog` does, before the
+   * response leaves): one transaction for every request that reached it in the same turn of the
+   * event loop, each request's records together and in order.
+   */
+  readonly record: DisclosureRecorder;
   /** Checks the whole chain; see `verifyChain`. @param keys - default `options.checkpointKeys`. */
   verify(keys?: JSONWebKeySet): Promise<ChainReport>;
   /** Purges the prefix of records older than `isoTime` behind a signed checkpoint. */
@@ -114,27 +127,65 @@ export function openDisclosureLog(db: Database.Database, agency: AgencyId, optio
     (lastRow.get() as ChainHead | undefined) ?? (lastCheckpoint.get() as ChainHead | undefined) ?? { seq: 0, hash: GENESIS_HASH };
   let head: ChainHead | null = readHead();
 
-  const sink: DisclosureSink = (request, ledgerAgency, ledger) => {
-    if (ledgerAgency !== agency) throw new DisclosureLogError(`ledger of ${ledgerAgency} sent to the log of ${agency}`);
+  /** Writes the ledgers of one or more requests, in order, in one transaction. */
+  const write = (requests: readonly { request: RequestContext; ledger: ReadonlyMap<string, ClientLedger> }[]) => {
     try {
-      const rows = rowsFromLedger(request, ledger, now().toISOString(), head ?? readHead());
+      const time = now().toISOString();
+      const rows: DisclosureRow[] = [];
+      const byRequest: { request: RequestContext; rows: DisclosureRow[] }[] = [];
+      let at = head ?? readHead();
+      for (const { request, ledger } of requests) {
+        const own = rowsFromLedger(request, ledger, time, at);
+        if (own.length > 0) at = { seq: own[own.length - 1]!.seq, hash: own[own.length - 1]!.hash };
+        rows.push(...own);
+        byRequest.push({ request, rows: own });
+      }
       if (rows.length === 0) return;
       // IMMEDIATE takes the write lock up front: no upgrade deadlock with a reader turning writer.
       append.immediate(rows);
-      const last = rows[rows.length - 1]!;
-      head = { seq: last.seq, hash: last.hash };
-      if (request.fetchId) remember(request.fetchId, rows);
+      head = at;
+      for (const { request, rows: own } of byRequest) if (request.fetchId && own.length > 0) remember(request.fetchId, own);
     } catch (error) {
       // The write may have failed because the store changed under us: trust nothing cached.
       head = null;
       throw new DisclosureLogError('disclosure record could not be written', { cause: error });
     }
   };
+  const ownLedger = (ledgerAgency: AgencyId) => {
+    if (ledgerAgency !== agency) throw new DisclosureLogError(`ledger of ${ledgerAgency} sent to the log of ${agency}`);
+  };
+  const sink: DisclosureSink = (request, ledgerAgency, ledger) => {
+    ownLedger(ledgerAgency);
+    write([{ request, ledger }]);
+  };
+
+  // Group commit: the requests that reach their write in one turn of the event loop share one
+  // transaction (BEGIN and COMMIT cost more than a row); each is released only once it is written.
+  type Pending = { request: RequestContext; ledger: ReadonlyMap<string, ClientLedger>; done: (error?: unknown) => void };
+  let pending: Pending[] = [];
+  const commit = () => {
+    const batch = pending;
+    pending = [];
+    try {
+      write(batch);
+    } catch (error) {
+      for (const entry of batch) entry.done(error);
+      return;
+    }
+    for (const entry of batch) entry.done();
+  };
+  const record: DisclosureRecorder = (request, ledgerAgency, ledger) =>
+    new Promise<void>((resolve, reject) => {
+      ownLedger(ledgerAgency);
+      if (pending.length === 0) setImmediate(commit);
+      pending.push({ request, ledger, done: (error) => (error === undefined ? resolve() : reject(error)) });
+    });
 
   const purgeBefore = (isoTime: string, signer: CheckpointSigner) => purgeLogPrefix(db, agency, isoTime, signer, now());
   return {
     agency,
     sink,
+    record,
     verify: (keys = options.checkpointKeys) => verifyChain(db, agency, keys ?? null),
     purgeBefore,
     purgeExpired: async (signer) =>

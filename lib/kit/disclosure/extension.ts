@@ -44,7 +44,7 @@ export function useDisclosureLog(options: DisclosureLogExtensionOptions): Subgra
     typeDefs: auditTypeDefs,
     resolvers: (agency) => auditResolvers(agency) as GraphQLResolverMap<SubgraphContext<unknown>>,
     context: () => ({ audit }),
-    ...(options.record === false ? {} : { plugin: auditPlugin(options.log.agency, options.log.sink) as SubgraphExtension['plugin'] }),
+    ...(options.record === false ? {} : { plugin: auditPlugin(options.log.agency, options.log.record, options.log.sink) as SubgraphExtension['plugin'] }),
     ...(options.gatewayVerifier ? { postRoutes: { [OUTCOMES_PATH]: outcomeRoute(options.log.agency, options.log, options.gatewayVerifier) } } : {}),
   };
 }
