@@ -11,7 +11,7 @@ export const CASELOAD_SIZES = [10, 50, 200] as const;
 export interface AgencyCost {
   /** GraphQL requests the agency's subgraph received. */
   requests: number;
-  /** Statements its store executed through the store API (`SqliteStore.queryCount`). */
+  /** Statements its store and OneRoof's own store for it (person links) executed through the store API. */
   queries: number;
   /** Distinct SQL statements among them: batching holds when each ran once (`queries === statements`). */
   statements: number;
@@ -21,8 +21,9 @@ export interface AgencyCost {
 
 export type CaseloadCost = Record<AgencyId, AgencyCost>;
 
+/** The disclosure log lives in OneRoof's own store for the agency. */
 function disclosureRows(stack: TestStack, agency: AgencyId): number {
-  return (stack.subgraphs[agency].store.db.prepare('SELECT COUNT(*) AS n FROM disclosure_log').get() as { n: number }).n;
+  return (stack.subgraphs[agency].oneroof.sqlite.db.prepare('SELECT COUNT(*) AS n FROM disclosure_log').get() as { n: number }).n;
 }
 
 /**
@@ -38,7 +39,7 @@ export async function caseloadCosts(stack: TestStack, clients: number): Promise<
   await recordConsents(stack.gatewayUrl, token, pool);
   const costOf = async (body: string): Promise<CaseloadCost> => {
     const snapshot = () => Object.fromEntries(AGENCIES.map((agency) => [agency, {
-      requests: stack.subgraphs[agency].requests, queries: stack.subgraphs[agency].store.queryCount, disclosureRows: disclosureRows(stack, agency),
+      requests: stack.subgraphs[agency].requests, queries: stack.subgraphs[agency].queryCount, disclosureRows: disclosureRows(stack, agency),
     }])) as CaseloadCost;
     const before = snapshot();
     for (const agency of AGENCIES) seen[agency].clear();
@@ -59,21 +60,24 @@ export async function caseloadCosts(stack: TestStack, clients: number): Promise<
 }
 
 /**
- * The distinct SQL statements each in-process store runs, by wrapping its `all`, `get` and `run` (the
- * loaders call them through the store object). Which statements run depends on the data the
+ * The distinct SQL statements each agency's in-process stores run (its data, and OneRoof's own
+ * store with its person links), by wrapping their `all`, `get` and `run` (the loaders call them
+ * through the store objects). Which statements run depends on the data the
  * clients have (a caseload with no programme participant never asks for sessions), so the bound
  * that matters is one run of each statement per request, whatever N.
  */
 function watchStatements(stack: TestStack): Record<AgencyId, Set<string>> {
   return Object.fromEntries(AGENCIES.map((agency) => {
     const seen = new Set<string>();
-    const store = stack.subgraphs[agency].store as unknown as Record<'all' | 'get' | 'run', (sql: string, ...params: unknown[]) => unknown>;
-    for (const method of ['all', 'get', 'run'] as const) {
-      const original = store[method].bind(store);
-      store[method] = (sql, ...params) => {
-        seen.add(sql);
-        return original(sql, ...params);
-      };
+    for (const watched of [stack.subgraphs[agency].store, stack.subgraphs[agency].oneroof.sqlite]) {
+      const store = watched as unknown as Record<'all' | 'get' | 'run', (sql: string, ...params: unknown[]) => unknown>;
+      for (const method of ['all', 'get', 'run'] as const) {
+        const original = store[method].bind(store);
+        store[method] = (sql, ...params) => {
+          seen.add(sql);
+          return original(sql, ...params);
+        };
+      }
     }
     return [agency, seen];
   })) as Record<AgencyId, Set<string>>;
