@@ -19,8 +19,12 @@ export type Category = (typeof CATEGORIES)[number];
 
 /** The agency ids of protocol 1.0 that the suite's viewers come from (an agency under test may be another). */
 export const HUB = 'fjc';
-/** The partner agencies of protocol 1.x, for whom the suite, playing their side, holds pair keys with an FJC under test (AP-ASSERT-8). */
-export const PARTNERS = ['police', 'probation', 'perpetrator-programs', 'youth-care', 'housing', 'mental-health'] as const;
+/**
+ * The partner agencies of the registry at protocol 1.1, for whom the suite, playing their side,
+ * holds pair keys with an FJC under test (AP-ASSERT-8). An FJC whose registry has a partner more
+ * lacks that one's key, so it signs, and the suite checks the signature instead.
+ */
+export const PARTNERS = ['police', 'probation', 'perpetrator-programs', 'youth-care', 'housing', 'mental-health', 'public-prosecutor'] as const;
 export const PERPETRATOR_SIDE = ['probation', 'perpetrator-programs'] as const;
 
 /** Headers (lower case, as HTTP libraries deliver them). */

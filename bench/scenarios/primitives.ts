@@ -35,7 +35,7 @@ export type PrimitiveCosts = Record<string, number>;
 /**
  * What each step the policy adds to one agency request costs in CPU on this machine, measured
  * alone: the gateway signing a request (Ed25519) or MACing it with the agency's pair key, the
- * agency checking either; the FJC signing a consent assertion or MACing it for the six partners,
+ * agency checking either; the FJC signing a consent assertion or MACing it for every partner,
  * a partner checking either; an agency writing its disclosure record before release (one SQLite
  * transaction, hash-chained). `npx tsx bench/primitives.ts` prints them; `npm run bench` records them.
  */
@@ -74,7 +74,7 @@ export async function measurePrimitives(runs = 4000): Promise<PrimitiveCosts> {
       'agency checks the gateway MAC (HS256, pair key)': await cpuMicrosPer(runs, (i) => macVerifier.verify({ ...request(i), signature: maced[i] })),
       'FJC signs one consent assertion (Ed25519)': await cpuMicrosPer(runs, () => assertionSigner.sign(REQUEST, 'FJC-000001', BASES)),
       'partner verifies a consent assertion (Ed25519)': await cpuMicrosPer(runs, () => checkSigned(assertion, REQUEST, 'FJC-000001')),
-      'FJC MACs one consent assertion for all six partners (HS256, pair keys)': await cpuMicrosPer(runs, () => assertionMacs.sign(REQUEST, 'FJC-000001', BASES)),
+      'FJC MACs one consent assertion for every partner (HS256, pair keys)': await cpuMicrosPer(runs, () => assertionMacs.sign(REQUEST, 'FJC-000001', BASES)),
       'partner checks its MAC of a consent assertion (HS256, pair key)': await cpuMicrosPer(runs, () => checkMaced(macedAssertion, REQUEST, 'FJC-000001')),
       'agency writes one disclosure record (SQLite transaction, hash chain)': await cpuMicrosPer(runs, (i) => log.sink(REQUEST, AGENCY, ledger(i))),
     };

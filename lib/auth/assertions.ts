@@ -34,7 +34,7 @@ export interface AssertionSigner {
  * Loads (generating on first use) the FJC's assertion key from `<dataDir>/fjc-keys/assertion.json`.
  * Signs on the spot (`createCompactSigner`): one assertion per client of every request. With a
  * pair key for every partner agency (`macKeys`, lib/auth/pairKeys.ts) it MACs each assertion for
- * each partner instead (AP-ASSERT-8): six HMACs cost less than one signature, and each partner
+ * each partner instead (AP-ASSERT-8): an HMAC per partner costs less than one signature, and each partner
  * checks its own in microseconds instead of a signature in a hundred. With keys for only some
  * partners it signs, so that no partner is left without an assertion it can check.
  */

@@ -8,8 +8,9 @@ import { writeOnce } from './keyFile';
 /**
  * Pair keys: a secret that exactly two parties hold, with which one MACs (`HS256`) what it would
  * otherwise sign for the other (docs/agency-protocol.md, sections 5 and 7). An HMAC costs a few
- * microseconds where an Ed25519 check costs about a hundred, and a unified view carries seven
- * gateway requests and six consent assertions; a caseload of 200 clients, 1,200 assertions.
+ * microseconds where an Ed25519 check costs about a hundred, and a unified view carries a gateway
+ * request to every agency and a consent assertion to every partner; a caseload of 200 clients,
+ * 200 assertions to each partner.
  *
  * Why a MAC loses nothing here: each key is pairwise, so whoever holds an agency's key can only make
  * what that one agency accepts. The agency itself could, but its data is its own already; no
