@@ -19,7 +19,7 @@ function basesShapeOk(bases: unknown): boolean {
  * The claims of an assertion the FJC MACed for its partners (AP-ASSERT-8): the MAC of the first
  * partner the suite holds a pair key of must hold. Throws, like `compactVerify`, when it does not.
  */
-function macVerifiedClaims(token: string, pairKeys: Record<string, string>): Record<string, unknown> {
+export function macVerifiedClaims(token: string, pairKeys: Record<string, string>): Record<string, unknown> {
   const [protectedHeader, payload, macs] = token.split('.') as [string, string, string];
   const listed = decodeProtectedHeader(token).macs;
   if (!Array.isArray(listed)) throw new Error('an HS256 assertion without a "macs" header');
