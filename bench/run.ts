@@ -11,7 +11,7 @@ import { startStack } from '../tests/helpers/stack';
 import type { BenchSettings } from './lib/context';
 import { post, runAutocannon } from './lib/load';
 import { procStatusMiB } from './lib/procfs';
-import { startHive, startOneRoof, type OneRoofStack } from './lib/processes';
+import { BENCH_MAX_COST, startHive, startOneRoof, type OneRoofStack } from './lib/processes';
 import { writeResults } from './lib/report';
 import { summarize } from './lib/summary';
 import { clientPool, isUnifiedView, recordConsents, requestHeaders, unifiedViewBodies, viewerToken } from './lib/workload';
@@ -98,7 +98,7 @@ async function inProcessScenarios(logDir: string): Promise<{ plan: CapturedPlan;
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = fs.createWriteStream(path.join(logDir, 'in-process.log'));
   const previous = setLogSink((line) => logFile.write(`${line}\n`));
-  const stack = await startStack({ clients: SMALL, seed: SEED, recordBodies: true });
+  const stack = await startStack({ clients: SMALL, seed: SEED, recordBodies: true, limits: { maxCost: BENCH_MAX_COST } });
   try {
     return { plan: await capturePlan(stack), costs: await caseloadCosts(stack, SMALL) };
   } finally {
