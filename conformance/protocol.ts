@@ -1,12 +1,12 @@
 /**
- * The constants of the OneRoof agency protocol, version 1.1, as docs/agency-protocol.md states them.
+ * The constants of the OneRoof agency protocol, version 2.0, as docs/agency-protocol.md states them.
  *
  * Written from the protocol text, not imported from the implementation (lib/): the suite is an
  * oracle for any subgraph, OneRoof's own included, so a slip in OneRoof's code must show up as a
  * failed requirement rather than be copied into the expectation.
  */
 
-export const PROTOCOL_VERSION = '1.1';
+export const PROTOCOL_VERSION = '2.0';
 
 export const ROLES = ['FRONT_DESK', 'CASE_MANAGER', 'AGENCY_STAFF', 'COORDINATOR', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
