@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { initSetup, jwksUrls, readSetup, SetupError } from '../../conformance/keys';
+import { PROTOCOL_VERSION } from '../../conformance/protocol';
 import type { Report } from '../../conformance/run';
 import { startAgencyUnderTest } from '../helpers/conformanceAgency';
 import { startNaiveSubgraph } from '../helpers/naiveSubgraph';
@@ -73,7 +74,7 @@ describe('npm run conformance', () => {
       const run = await conformance(['--url', subgraph.url, '--agency', 'police', '--keys', keysDir, '--format', 'json']);
       expect(run.code).toBe(0);
       const report = JSON.parse(run.stdout) as Report;
-      expect(report).toMatchObject({ protocol: '1.1', agency: 'police', url: subgraph.url, ok: true });
+      expect(report).toMatchObject({ protocol: PROTOCOL_VERSION, agency: 'police', url: subgraph.url, ok: true });
       expect(report.results.filter((r) => r.outcome === 'fail')).toEqual([]);
       expect(report.results.find((r) => r.id === 'AP-SIG-5')).toMatchObject({ outcome: 'pass', probes: [{ status: 'pass' }, { status: 'pass' }] });
     } finally {
