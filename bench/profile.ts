@@ -8,14 +8,15 @@ import { summarizeProfile } from './lib/cpuProfile';
 import { runAutocannon } from './lib/load';
 import { startOneRoof } from './lib/processes';
 import { cpuDuring } from './lib/procfs';
-import { clientPool, isUnifiedView, recordConsents, requestHeaders, unifiedViewBodies, viewerToken } from './lib/workload';
+import { caseloadBodies, clientPool, isCaseload, isUnifiedView, recordConsents, requestHeaders, unifiedViewBodies, viewerToken } from './lib/workload';
 
 /**
  * Where the time goes under the unified-view load: starts OneRoof with `--cpu-prof` in every
  * process, loads the gateway, stops, and prints each process's busiest functions and modules
  * during the measured load (the last seconds of each profile: start-up and warm-up left out).
- *   npx tsx bench/profile.ts [--authorization off] [--connections 10] [--seconds 10] [--keep <dir>] [--no-profile]
- * `--no-profile` only reports the CPU time each process spends per request.
+ *   npx tsx bench/profile.ts [--authorization off] [--connections 10] [--seconds 10] [--caseload N] [--keep <dir>] [--no-profile]
+ * `--no-profile` only reports the CPU time each process spends per request; `--caseload N` loads
+ * caseload views of N clients (scenario 5's query) instead of the unified view.
  */
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const authorization = option('authorization', 'on') !== 'off';
   const connections = Number(option('connections', '10'));
   const seconds = Number(option('seconds', '10'));
+  const caseload = Number(option('caseload', '0'));
   const profiling = !process.argv.includes('--no-profile');
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneroof-profile-'));
   const profileDir = option('keep', path.join(workDir, 'profiles'));
@@ -40,11 +42,13 @@ async function main(): Promise<void> {
     const token = await viewerToken(dataDir);
     const pool = clientPool(1000);
     if (authorization) await recordConsents(stack.gatewayUrl, token, pool);
-    const load = { url: stack.gatewayUrl, headers: requestHeaders(token), bodies: unifiedViewBodies(pool), check: isUnifiedView };
+    const load = caseload > 0
+      ? { url: stack.gatewayUrl, headers: requestHeaders(token), bodies: caseloadBodies(pool, caseload), check: isCaseload }
+      : { url: stack.gatewayUrl, headers: requestHeaders(token), bodies: unifiedViewBodies(pool), check: isUnifiedView };
     await runAutocannon({ ...load, connections, durationS: 3 });
     const pids = { gateway: stack.gateway.pid, ...Object.fromEntries(AGENCIES.map((agency) => [agency, stack.subgraphs[agency].pid])) };
     const { result, cpuMs } = await cpuDuring(pids, () => runAutocannon({ ...load, connections, durationS: seconds }));
-    process.stdout.write(`authorization ${authorization ? 'on' : 'off'}, ${connections} connections: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(1)} ms, ${result.requests} requests\n`);
+    process.stdout.write(`${caseload > 0 ? `caseload of ${caseload}` : 'unified view'}, authorization ${authorization ? 'on' : 'off'}, ${connections} connections: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(1)} ms, ${result.requests} requests, ${result.errors} errors, ${result.mismatches} mismatches\n`);
     process.stdout.write(`CPU ms per request: ${Object.entries(cpuMs).map(([name, ms]) => `${name} ${(ms / result.requests).toFixed(2)}`).join(', ')}\n`);
   } finally {
     await stack.stop();

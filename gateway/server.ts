@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { apolloDefaultsOff } from '../lib/http/apolloDefaults';
 import type { GraphQLSchema } from 'graphql';
 import { FJC } from '../lib/agencies';
 import { acceptAnyToken, enterBenchMode } from '../lib/auth/benchMode';
@@ -123,6 +124,10 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const breakers = Object.fromEntries(
     [...routes.keys()].map((name) => [name, createCircuitBreaker({ failureThreshold: resilience.breakerFailures, cooldownMs: resilience.breakerCooldownMs })]),
   );
+  // @apollo/gateway reports usage metrics to Apollo's servers, and probes cloud metadata endpoints
+  // to describe the host, unless told not to: a gateway over agencies' case files calls nobody
+  // but its agencies. Read once, in the gateway's constructor.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
@@ -160,7 +165,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     csrfPrevention: true,
     // No Apollo landing page in any environment: its Sandbox loads code from the internet. GraphiQL,
     // bundled with the console, is served at /graphiql outside production.
-    plugins: [withheldFieldsPlugin(), requestLogPlugin(), internalErrorLogPlugin('gateway'), ApolloServerPluginLandingPageDisabled()],
+    plugins: [withheldFieldsPlugin(), requestLogPlugin(), internalErrorLogPlugin('gateway'), ApolloServerPluginLandingPageDisabled(), ...apolloDefaultsOff<GatewayContext>()],
   });
   await apollo.start();
   const checkBasis = authorization

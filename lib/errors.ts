@@ -1,4 +1,4 @@
-import { GraphQLError, type ASTNode } from 'graphql';
+import { getLocation, GraphQLError, type ASTNode, type SourceLocation } from 'graphql';
 import type { AgencyId } from './agencies';
 import type { Remedy } from './policy/remedy';
 import type { Category } from './viewer';
@@ -80,22 +80,64 @@ export interface WithheldDetails {
   remedy: Remedy;
 }
 
+/** Own, writable, not enumerable: how `GraphQLError` keeps everything but message, path, locations and extensions. */
+const hidden = (value: unknown): PropertyDescriptor => ({ value, writable: true, configurable: true, enumerable: false });
+
+/** What every located withheld-field error shares with a constructed `GraphQLError`, set once. */
+const WITHHELD_PROTOTYPE: GraphQLError = Object.create(GraphQLError.prototype, {
+  name: hidden('GraphQLError'),
+  source: hidden(undefined),
+  positions: hidden(undefined),
+  originalError: hidden(undefined),
+});
+
 /**
- * A field policy withholds: generic message, never the value nor whether one exists. Built without
- * a stack trace, and already located when `at` is given: it is an answer, not a fault, one per
- * withheld field, and graphql-js would otherwise wrap it in a new error and format a stack for it
- * (through source maps), which costs more than deciding the field.
+ * Where a node stands in its operation's text, read once per node: a subgraph keeps each parsed
+ * operation (Apollo's document cache) and answers it over and over.
+ */
+const LOCATIONS = new WeakMap<ASTNode, SourceLocation>();
+function locationsOf(nodes: readonly ASTNode[]): SourceLocation[] | undefined {
+  const locations: SourceLocation[] = [];
+  for (const node of nodes) {
+    if (!node.loc) continue;
+    let location = LOCATIONS.get(node);
+    if (!location) LOCATIONS.set(node, (location = getLocation(node.loc.source, node.loc.start)));
+    locations.push(location);
+  }
+  return locations.length > 0 ? locations : undefined;
+}
+
+/**
+ * A field policy withholds: generic message, never the value nor whether one exists. It is an
+ * answer, not a fault, one per withheld field, so it is built as cheaply as an answer: without a
+ * stack trace, and, when thrown by a resolver (`at` given), already located, so graphql-js uses it
+ * as it is instead of wrapping it in a new error, and without `GraphQLError`'s constructor, whose
+ * bookkeeping (a stack capture even at a limit of 0, six property definitions, the locations read
+ * from the operation's text) cost more than deciding the field. The result is a `GraphQLError`
+ * like any other (prototype, enumerable properties, `toJSON`, `nodes`): tests/unit/errors.test.ts
+ * compares the two.
  * @param at - the field's nodes and response path (`info.fieldNodes`, `info.path`), when thrown by a resolver.
  */
 export function withheld(details: WithheldDetails, at?: { nodes: readonly ASTNode[]; path: readonly (string | number)[] }): GraphQLError {
+  if (at) {
+    const error = Object.create(WITHHELD_PROTOTYPE) as { -readonly [K in keyof GraphQLError]: unknown };
+    error.message = WITHHELD_MESSAGE;
+    error.path = at.path;
+    error.locations = locationsOf(at.nodes);
+    error.extensions = { ...details };
+    Object.defineProperty(error, 'nodes', hidden(at.nodes.length > 0 ? at.nodes : undefined));
+    return error as unknown as GraphQLError;
+  }
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return new GraphQLError('This field is withheld.', { extensions: { ...details }, ...at });
+    return new GraphQLError(WITHHELD_MESSAGE, { extensions: { ...details } });
   } finally {
     Error.stackTraceLimit = limit;
   }
 }
+
+export const WITHHELD_MESSAGE = 'This field is withheld.';
 
 /** The owning subgraph gave no answer: it timed out, refused the connection, or its circuit is open. */
 export function agencyUnavailable(agency: AgencyId): GraphQLError {

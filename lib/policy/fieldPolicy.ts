@@ -9,7 +9,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { AgencyId } from '../agencies';
-import { withheld } from '../errors';
+import { withheld, type WithheldDetails } from '../errors';
 import { ceilingOf } from './ceilings';
 import { decide, type Basis, type Decision } from './decide';
 import { remedyFor } from './remedy';
@@ -142,6 +142,21 @@ function resolveTagged(
 }
 
 /**
+ * What a refusal says, worked out once per decision: a request's decision for one client and
+ * category (`decideFor`) refuses every field of that category, each with the same details.
+ */
+const DETAILS = new WeakMap<Decision, { context: PolicyContext; field: PolicedField; details: WithheldDetails }>();
+function withheldDetails(field: PolicedField, decision: Extract<Decision, { permit: false }>, context: PolicyContext): WithheldDetails {
+  const known = DETAILS.get(decision);
+  // The remedy is the request's (viewer, purpose) and the field's (category, owner): reused only for the same.
+  if (known && known.context === context && known.field.category === field.category && known.field.owner === field.owner) return known.details;
+  const remedy = remedyFor(decision.code, context.viewer, context.purpose, field.category);
+  const details: WithheldDetails = { code: decision.code, category: field.category, agency: field.owner, reason: decision.reason, remedy };
+  DETAILS.set(decision, { context, field, details });
+  return details;
+}
+
+/**
  * Applies one decision to one field: noted in the ledger (unless its entries note themselves),
  * then resolved, or withheld with the error of docs/interface.md without its resolver running.
  */
@@ -150,10 +165,7 @@ function enforce(
   source: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo,
 ): unknown {
   if (noted) context.access.note(tags.client, field.name, field.category, decision);
-  if (!decision.permit) {
-    const remedy = remedyFor(decision.code, context.viewer, context.purpose, field.category);
-    throw withheld({ code: decision.code, category: field.category, agency: field.owner, reason: decision.reason, remedy }, { nodes: info.fieldNodes, path: responsePathAsArray(info.path) });
-  }
+  if (!decision.permit) throw withheld(withheldDetails(field, decision, context), { nodes: info.fieldNodes, path: responsePathAsArray(info.path) });
   return resolveTagged(field.resolve, field.returnsClient, tags, source, args, context, info);
 }
 

@@ -14,7 +14,7 @@ import { agencyModule } from '../../subgraphs/registry';
 import { createGatewayServer, type GatewayServer } from '../../gateway/server';
 import { loadConfig } from '../../lib/config';
 import { composeSupergraph } from '../../schema/compose';
-import type { DocumentNode } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { GraphQLResponse, PostOptions } from './graphql';
 import { removeDataDir, seededDataDir, sqliteOf, testTokenVerifier, type StoreOverride } from './seededData';
 
@@ -54,6 +54,8 @@ export interface InProcessSubgraph {
   /** OneRoof's own store for the agency: its person links and disclosure log. */
   oneroof: OneRoofStore;
   runtime: AgencyRuntime;
+  /** The subgraph's executable schema, its field policy applied. */
+  schema: GraphQLSchema;
   handle: GraphQLHandler;
   /** Requests the gateway has sent this subgraph so far. */
   readonly requests: number;
@@ -190,6 +192,7 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<In
       agencyStore: opened.store,
       oneroof: opened.oneroof,
       runtime,
+      schema: server.schema,
       handle: server.handle,
       get requests() {
         return sent[agency] ?? 0;

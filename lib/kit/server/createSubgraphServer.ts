@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type Database from 'better-sqlite3';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { apolloDefaultsOff } from '../../http/apolloDefaults';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { GraphQLSchema } from 'graphql';
@@ -118,7 +119,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
     formatError,
     csrfPrevention: true,
     // Inline traces would send timing data to the gateway on every fetch; nobody reads them here.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), internalErrorLogPlugin(definition.agency), ...extensions.flatMap((extension) => (extension.plugin ? [extension.plugin] : []))],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...apolloDefaultsOff<SubgraphContext<TLoaders, TStore>>(), internalErrorLogPlugin(definition.agency), ...extensions.flatMap((extension) => (extension.plugin ? [extension.plugin] : []))],
   });
   await apollo.start();
   const handle = createGraphQLHandler({

@@ -1,0 +1,73 @@
+import http from 'node:http';
+import https from 'node:https';
+import { GraphQLError } from 'graphql';
+import type { DevTokenClaims } from '../../lib/auth/devIssuer';
+import { AGENCIES } from '../../lib/agencies';
+import { WITHHELD_MESSAGE } from '../../lib/errors';
+import { FIXTURE_CLIENTS } from '../../lib/seed/world';
+import { startInProcess, type InProcessFederation } from '../helpers/inProcess';
+
+/**
+ * What the gateway does with the agencies' errors and with the world outside, beyond the answer:
+ * - Apollo's gateway rebuilds each agency error as a `GraphQLError`; a withheld field is an answer,
+ *   one per field, and is rebuilt without capturing a stack trace (gateway/dataSource.ts,
+ *   `ErrorsWithoutStackTraces`). This fails should Apollo stop rebuilding them the way it does.
+ * - no Apollo plugin hooks every field of an agency (cache control is off, lib/http/apolloDefaults.ts);
+ * - it calls no one but the agencies: no usage report to Apollo, no probe of a cloud's metadata
+ *   endpoint (`APOLLO_TELEMETRY_DISABLED`, gateway/server.ts).
+ */
+const HOUSING: DevTokenClaims = { sub: 'housing-errors', agency: 'housing', roles: ['AGENCY_STAFF'] };
+
+describe('the gateway and the errors it passes on', () => {
+  let federation: InProcessFederation;
+  const outbound: string[] = [];
+
+  beforeAll(async () => {
+    for (const module of [http, https]) {
+      const original = module.request.bind(module) as (...args: unknown[]) => http.ClientRequest;
+      jest.spyOn(module, 'request').mockImplementation(((...args: unknown[]) => {
+        const target = args[0];
+        outbound.push(typeof target === 'string' || target instanceof URL ? new URL(String(target)).hostname : String((target as http.RequestOptions).hostname ?? (target as http.RequestOptions).host));
+        return original(...args);
+      }) as typeof http.request);
+    }
+    federation = await startInProcess({ clients: 20 });
+  });
+  afterAll(async () => {
+    await federation.stop();
+    jest.restoreAllMocks();
+  });
+
+  it('rebuilds withheld-field errors without stack traces', async () => {
+    const limits: number[] = [];
+    const capture = Error.captureStackTrace;
+    const spy = jest.spyOn(Error, 'captureStackTrace').mockImplementation((target: object, constructor?: Function) => {
+      if (target instanceof GraphQLError && target.message === WITHHELD_MESSAGE) limits.push(Error.stackTraceLimit);
+      capture(target, constructor);
+    });
+    try {
+      const { body } = await federation.post(/* GraphQL */ `{ client(id: "${FIXTURE_CLIENTS.knownToAll}") { police { barringOrders { id } interventions { reportNumber } } mentalHealth { involved } } }`, {
+        token: await federation.token(HOUSING), purpose: 'CASE_MANAGEMENT',
+      });
+      expect(body.errors?.filter((error) => error.message === WITHHELD_MESSAGE).length).toBeGreaterThanOrEqual(3);
+    } finally {
+      spy.mockRestore();
+    }
+    // Apollo's gateway built one GraphQLError per withheld field, each with stack capture off.
+    expect(limits.length).toBeGreaterThanOrEqual(3);
+    expect(limits.every((limit) => limit === 0)).toBe(true);
+    expect(new Error('elsewhere').stack).toMatch(/\n\s+at /);
+  });
+
+  it('leaves every field of an agency\'s schema as the policy wrapped it: no Apollo hook runs around each field', () => {
+    for (const agency of AGENCIES) {
+      const instrumented = Object.getOwnPropertySymbols(federation.subgraphs[agency].schema).map((symbol) => symbol.description);
+      expect(instrumented).not.toContain('apolloServerPluginsEnabled');
+    }
+  });
+
+  it('calls nobody outside: no telemetry to Apollo, no cloud metadata probe', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(outbound).toEqual([]);
+  });
+});
