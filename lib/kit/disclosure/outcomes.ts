@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { chainHash, GENESIS_HASH } from './canonical';
+import { GENESIS_HASH, hashedColumns, linkHash, type ChainedRow } from './canonical';
 import type { ChainHead } from './record';
 
 /**
@@ -32,6 +32,9 @@ export const OUTCOME_COLUMNS = [
   'id', 'seq', 'record_hash', 'reason', 'at', 'request_id', 'fetch_id', 'prev_hash', 'hash',
 ] as const satisfies readonly (keyof OutcomeRow)[];
 
+/** The columns its hash covers, in canonical order. */
+const HASHED = hashedColumns(OUTCOME_COLUMNS);
+
 /** A record of this log, as an outcome names it. */
 export interface RecordRef {
   seq: number;
@@ -40,8 +43,7 @@ export interface RecordRef {
 
 /** The hash an outcome row must carry: the same rule as a disclosure record's. */
 export function hashOfOutcome(row: OutcomeRow): string {
-  const { hash: _ignored, ...rest } = row;
-  return chainHash(row.prev_hash, rest);
+  return linkHash(row as unknown as ChainedRow, HASHED);
 }
 
 export interface OutcomeLedger {

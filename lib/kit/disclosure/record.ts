@@ -2,7 +2,7 @@ import type { AgencyId } from '../../agencies';
 import type { Basis, DenyCode } from '../../policy/decide';
 import type { ClientLedger } from '../../policy/access';
 import type { Category, Purpose, RequestContext, Role, Viewer } from '../../viewer';
-import { canonicalJson, chainHash } from './canonical';
+import { canonicalJson, hashedColumns, linkHash, type ChainedRow } from './canonical';
 
 /**
  * One row of `disclosure_log` exactly as stored and hashed. Only names are kept (fields,
@@ -39,6 +39,9 @@ export const ROW_COLUMNS = [
   'conference_id', 'emergency_reason', 'client_id', 'granted', 'denied', 'fields', 'review_required', 'prev_hash', 'hash',
 ] as const satisfies readonly (keyof DisclosureRow)[];
 
+/** The columns its hash covers, in canonical order. */
+const HASHED = hashedColumns(ROW_COLUMNS);
+
 /** A disclosure record as the API hands it out. */
 export interface DisclosureRecord {
   seq: number;
@@ -66,8 +69,7 @@ export interface ChainHead {
 
 /** Computes the hash a row must carry, from every other column. */
 export function hashOfRow(row: DisclosureRow): string {
-  const { hash: _ignored, ...rest } = row;
-  return chainHash(row.prev_hash, rest);
+  return linkHash(row as unknown as ChainedRow, HASHED);
 }
 
 /**
@@ -102,7 +104,8 @@ export function rowsFromLedger(
       client_id: clientId === '' ? null : clientId,
       granted: canonicalJson(Object.fromEntries(entry.granted)),
       denied: canonicalJson(Object.fromEntries(entry.denied)),
-      fields: canonicalJson([...entry.fields].sort()),
+      // A sorted list of strings: JSON.stringify gives canonicalJson's bytes.
+      fields: JSON.stringify([...entry.fields].sort()),
       review_required: bases.includes('EMERGENCY') ? 1 : 0,
       prev_hash: previous.hash,
       hash: '',

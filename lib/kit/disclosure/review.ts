@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RequestContext } from '../../viewer';
-import { chainHash, GENESIS_HASH } from './canonical';
+import { GENESIS_HASH, hashedColumns, linkHash, type ChainedRow } from './canonical';
 import type { ChainHead } from './record';
 
 /**
@@ -27,6 +27,9 @@ export interface ReviewRow {
 export const REVIEW_COLUMNS = [
   'id', 'seq', 'record_hash', 'justified', 'note', 'reviewer_sub', 'reviewer_name', 'reviewer_agency', 'at', 'request_id', 'prev_hash', 'hash',
 ] as const satisfies readonly (keyof ReviewRow)[];
+
+/** The columns its hash covers, in canonical order. */
+const HASHED = hashedColumns(REVIEW_COLUMNS);
 
 /** A review as the API hands it out. */
 export interface DisclosureReviewRecord {
@@ -56,8 +59,7 @@ export class NotReviewableError extends Error {
 
 /** The hash a review row must carry: the same rule as a disclosure record's. */
 export function hashOfReview(row: ReviewRow): string {
-  const { hash: _ignored, ...rest } = row;
-  return chainHash(row.prev_hash, rest);
+  return linkHash(row as unknown as ChainedRow, HASHED);
 }
 
 export function toReview(row: ReviewRow): DisclosureReviewRecord {
