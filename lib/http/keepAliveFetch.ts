@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 
-/** The part of a fetch `Response` that Apollo's RemoteGraphQLDataSource reads; the body is already in. */
+/** The part of a fetch `Response` the gateway's calls to agencies read (gateway/dataSource.ts); the body is already in. */
 export interface KeepAliveResponse {
   readonly ok: boolean;
   readonly status: number;
