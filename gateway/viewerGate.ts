@@ -1,18 +1,5 @@
-import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import type { RequestScope } from '../lib/http/requestScope';
-
-/** Seconds a client told TOO_MANY_REQUESTS should wait before it asks again. */
-export const RETRY_AFTER_SECONDS = 1;
-
-/** 429: this viewer already has as many requests running and waiting as the gateway allows. */
-export function tooManyRequests(): GraphQLError {
-  // Apollo sets the headers of a Map; the typing of `extensions.http` seen here is graphql-yoga's (bench).
-  const headers = new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]) as unknown as Record<string, string>;
-  return new GraphQLError('Too many of your requests are running at once: wait for them, then ask again.', {
-    extensions: { code: 'TOO_MANY_REQUESTS', http: { status: 429, headers } },
-  });
-}
+import { tooManyRequests } from './errors';
 
 export interface ViewerGateOptions {
   /** Requests of one viewer that run at once. */
