@@ -131,6 +131,36 @@ describe('the front-desk console in Chromium', () => {
     expect(fhir.status).toBe('inactive');
   });
 
+  it('renews a consent: the form starts from it, and the new consent names the one it renews', async () => {
+    await openClient(suite.page, FIXTURE_CLIENTS.knownToAll);
+    await suite.page.getByRole('link', { name: 'Toestemmingen' }).click();
+    await suite.page.getByTestId('consents').waitFor();
+    await suite.page.getByLabel('Gedeeld met').selectOption('fjc');
+    await suite.page.getByRole('checkbox', { name: 'veiligheidsgegevens' }).check();
+    await suite.page.getByLabel('Bewijs (formuliernummer)').fill('FORM-2026-0100');
+    await suite.page.getByRole('button', { name: 'Toestemming registreren' }).click();
+    const saved = suite.page.getByRole('status');
+    await saved.waitFor();
+    const earlier = /Toestemming (\S+) geregistreerd/.exec((await saved.textContent()) ?? '')![1]!;
+    const earlierRow = suite.page.locator(`[data-testid="consents"] tr[data-consent="${earlier}"]`);
+    await earlierRow.waitFor();
+
+    await earlierRow.getByRole('button', { name: 'Vernieuwen' }).click();
+    await suite.page.getByRole('heading', { name: `Toestemming ${earlier} vernieuwen` }).waitFor();
+    expect(await suite.page.getByLabel('Gedeeld met').inputValue()).toBe('fjc');
+    expect(await suite.page.getByRole('checkbox', { name: 'veiligheidsgegevens' }).isChecked()).toBe(true);
+    expect(await suite.page.getByLabel('Bewijs (formuliernummer)').inputValue()).toBe('');
+    await accessible('consent-renewal');
+    await suite.page.getByLabel('Bewijs (formuliernummer)').fill('FORM-2026-0101');
+    await suite.page.getByRole('button', { name: 'Vernieuwing registreren' }).click();
+    const renewal = suite.page.locator('[data-testid="consents"] tr', { hasText: `vernieuwt ${earlier}` });
+    await renewal.waitFor();
+    expect(await renewal.textContent()).toContain('FORM-2026-0101');
+    expect(await renewal.getAttribute('data-status')).toBe('ACTIVE');
+    // the form is a new consent's again
+    await suite.page.getByRole('heading', { name: 'Toestemming registreren' }).waitFor();
+  });
+
   it('shows the red banner for the rest of the session once emergency access is used', async () => {
     await choosePurpose('EMERGENCY');
     const start = suite.page.getByRole('button', { name: 'Noodtoegang starten' });

@@ -23,7 +23,7 @@ async function downloadFhir(clientId: string, consentId: string): Promise<void> 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A client's consents, with their full history; record a new one, revoke one, download one as FHIR. */
+/** A client's consents, with their full history; record a new one, renew or revoke one, download one as FHIR. */
 export function ConsentsPage({ clientId }: { clientId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -31,6 +31,7 @@ export function ConsentsPage({ clientId }: { clientId: string }) {
   const [client, setClient] = useState<ClientConsentsQuery['client'] | null>(null);
   const [errors, setErrors] = useState<ApiError[]>([]);
   const [revoking, setRevoking] = useState<string | null>(null);
+  const [renewing, setRenewing] = useState<Consent | null>(null);
 
   const load = useCallback(async () => {
     const answer = await request(ClientConsentsDocument, { clientId });
@@ -56,6 +57,9 @@ export function ConsentsPage({ clientId }: { clientId: string }) {
       </td>
       <td className="row-actions">
         <button type="button" onClick={() => void downloadFhir(clientId, consent.id)}>{t('consent.downloadFhir')}</button>
+        {consent.status === 'ACTIVE' || consent.status === 'EXPIRED' ? (
+          <button type="button" onClick={() => setRenewing(consent)}>{t('consent.renew')}</button>
+        ) : null}
         {consent.status === 'ACTIVE' || consent.status === 'PENDING' ? (
           <button type="button" onClick={() => setRevoking(consent.id)} aria-expanded={revoking === consent.id}>{t('consent.revoke')}</button>
         ) : null}
@@ -90,7 +94,7 @@ export function ConsentsPage({ clientId }: { clientId: string }) {
           </div>
         )}
       </section>
-      <RecordConsentForm clientId={clientId} query={query} onRecorded={() => void load()} />
+      <RecordConsentForm clientId={clientId} query={query} renewing={renewing} onRecorded={() => void load()} onCancelRenewal={() => setRenewing(null)} />
     </>
   );
 }

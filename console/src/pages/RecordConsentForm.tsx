@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { request, type ApiError } from '../api/graphql';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { Field, SelectField } from '../components/Field';
@@ -6,22 +6,42 @@ import { ProblemList } from '../components/ProblemList';
 import { RecordConsentDocument } from '../gql/generated';
 import { useI18n } from '../i18n/i18n';
 import { agencyName, categoryName, purposeName } from '../i18n/names';
-import { CATEGORIES, CONSENT_PURPOSES, consentInput, draftFrom, GRANTEES, toggle, validateConsent, type ConsentDraft, type ConsentErrors } from './consentForm';
+import { CATEGORIES, CONSENT_PURPOSES, consentInput, draftFrom, GRANTEES, renewalDraft, toggle, validateConsent, type ConsentDraft, type ConsentErrors, type RenewedConsent } from './consentForm';
 
-/** Records a client's consent: categories, grantee agency, purposes, period and the signed form's number. */
-export function RecordConsentForm({ clientId, query, onRecorded }: { clientId: string; query: URLSearchParams; onRecorded(): void }) {
+interface RecordConsentFormProps {
+  clientId: string;
+  query: URLSearchParams;
+  /** A consent to renew: the form starts from it and the new consent names it (`renews`). */
+  renewing?: RenewedConsent | null;
+  onRecorded(): void;
+  /** Leaves a renewal for a new consent. */
+  onCancelRenewal?(): void;
+}
+
+/**
+ * Records a client's consent: categories, grantee agency, purposes, period and the signed form's
+ * number; or renews one, from a copy of it for a new period, with the new form's number.
+ */
+export function RecordConsentForm({ clientId, query, renewing = null, onRecorded, onCancelRenewal }: RecordConsentFormProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [draft, setDraft] = useState<ConsentDraft>(() => draftFrom(query));
+  const [draft, setDraft] = useState<ConsentDraft>(() => (renewing ? renewalDraft(renewing) : draftFrom(query)));
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!renewing) return;
+    setDraft(renewalDraft(renewing));
+    heading.current?.focus();
+    heading.current?.scrollIntoView?.({ block: 'start' });
+  }, [renewing]);
   const [errors, setErrors] = useState<ConsentErrors>({});
   const [problems, setProblems] = useState<ApiError[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const set = <K extends keyof ConsentDraft>(key: K, value: ConsentDraft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
-  const message = (key: keyof ConsentDraft) => (errors[key] ? t(errors[key]!) : null);
+  const message = (key: keyof ConsentErrors) => (errors[key] ? t(errors[key]!) : null);
 
   return (
     <section className="card" aria-labelledby="record-consent-title">
-      <h2 id="record-consent-title">{t('consent.record')}</h2>
+      <h2 id="record-consent-title" ref={heading} tabIndex={-1}>{draft.renews ? t('consent.renewTitle', { id: draft.renews }) : t('consent.record')}</h2>
       <form
         className="form-grid"
         noValidate
@@ -37,6 +57,7 @@ export function RecordConsentForm({ clientId, query, onRecorded }: { clientId: s
             setSaved(answer.data.recordConsent.id);
             setDraft(draftFrom(new URLSearchParams()));
             onRecorded();
+            onCancelRenewal?.();
           }
         }}
       >
@@ -55,7 +76,10 @@ export function RecordConsentForm({ clientId, query, onRecorded }: { clientId: s
         <Field label={t('consent.evidence')} hint={t('consent.evidenceHint')} value={draft.evidenceReference} onChange={(e) => set('evidenceReference', e.target.value)} error={message('evidenceReference')} maxLength={100} />
         <ProblemList errors={problems} />
         {saved ? <p role="status" className="saved">{t('consent.saved', { id: saved })}</p> : null}
-        <button type="submit" className="primary">{t('consent.submit')}</button>
+        <button type="submit" className="primary">{draft.renews ? t('consent.submitRenewal') : t('consent.submit')}</button>
+        {draft.renews ? (
+          <button type="button" onClick={() => (setDraft(draftFrom(new URLSearchParams())), onCancelRenewal?.())}>{t('consent.cancelRenewal')}</button>
+        ) : null}
       </form>
     </section>
   );

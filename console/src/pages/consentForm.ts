@@ -13,6 +13,16 @@ export interface ConsentDraft {
   validFrom: string;
   validUntil: string;
   evidenceReference: string;
+  /** The earlier consent this one renews (same client, same grantee), when it is a renewal. */
+  renews?: string;
+}
+
+/** What a renewal copies from the consent it renews. */
+export interface RenewedConsent {
+  id: string;
+  granteeAgency: string;
+  categories: readonly Category[];
+  purposes: readonly PurposeOfUse[];
 }
 
 const isCategory = (value: string | null): value is Category => (CATEGORIES as readonly string[]).includes(value ?? '');
@@ -34,7 +44,21 @@ export function draftFrom(query: URLSearchParams, today = new Date()): ConsentDr
   };
 }
 
-export type ConsentErrors = Partial<Record<keyof ConsentDraft, 'validation.required' | 'validation.chooseOne' | 'validation.untilAfterFrom'>>;
+/**
+ * A renewal of `consent`: the same grantee, categories and purposes, a new year from today, and
+ * no evidence, since a renewal needs the form the client signs for it.
+ */
+export function renewalDraft(consent: RenewedConsent, today = new Date()): ConsentDraft {
+  return {
+    ...draftFrom(new URLSearchParams(), today),
+    granteeAgency: consent.granteeAgency,
+    categories: CATEGORIES.filter((category) => consent.categories.includes(category)),
+    purposes: CONSENT_PURPOSES.filter((purpose) => consent.purposes.includes(purpose)),
+    renews: consent.id,
+  };
+}
+
+export type ConsentErrors = Partial<Record<Exclude<keyof ConsentDraft, 'renews'>, 'validation.required' | 'validation.chooseOne' | 'validation.untilAfterFrom'>>;
 
 export function validateConsent(draft: ConsentDraft): ConsentErrors {
   const errors: ConsentErrors = {};
@@ -58,6 +82,7 @@ export function consentInput(clientId: string, draft: ConsentDraft): RecordConse
     validFrom: `${draft.validFrom}T00:00:00Z`,
     validUntil: `${draft.validUntil}T23:59:59Z`,
     evidenceReference: draft.evidenceReference.trim(),
+    ...(draft.renews ? { renews: draft.renews } : {}),
   };
 }
 
