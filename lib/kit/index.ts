@@ -53,10 +53,12 @@ export {
   involvementsOf,
   type CaseRole,
   type World,
+  type WorldBarringOrder,
   type WorldCase,
   type WorldClient,
   type WorldHousehold,
   type WorldInvolvement,
+  type WorldReport,
 } from '../seed/world';
 
 // The registry, the request and the policy an agency's own resolvers may apply.

@@ -69,6 +69,24 @@ export interface StaffMember {
 export interface WorldReport {
   number: string;
   day: string;
+  /** The temporary barring order imposed after this intervention, if one was. */
+  barringOrder: WorldBarringOrder | null;
+}
+
+/**
+ * A temporary barring order (tijdelijk huisverbod): the public prosecutor imposes it after an
+ * intervention, for 14 days from it, the court extends some to three months, and the police serve
+ * it and check it is kept. One fact of the world, so the police's record and the prosecutor's
+ * agree on whether there was one, until when, and whether it was breached.
+ */
+export interface WorldBarringOrder {
+  /** Its last day. */
+  endsAt: string;
+  extended: boolean;
+  /** The day it was breached, if it was (never after the world's `today`). */
+  breachedOn: string | null;
+  /** Lifted before its end (when neither breached nor still running). */
+  lifted: boolean;
 }
 
 /** A family of the world: the persons, the day it came to the FJC, and what the police know of it. */
@@ -162,6 +180,9 @@ const LANGUAGES = ['nl', 'nl', 'nl', 'nl', 'fr', 'en', 'ar', 'tr', 'pl', 'ro'];
 /** Share of the families the police know: they come after several acts of violence and introduce most families to the FJC. */
 export const REPORTED_SHARE = 0.9;
 
+/** Share of the reported interventions after which a temporary barring order is imposed. */
+export const BARRING_ORDER_SHARE = 0.35;
+
 /**
  * Generates the world; deterministic for a given `seed`, `clients`, `today` and list of agencies.
  * @param agencies - whose involvement rules decide who knows whom, in registry order (seed/world.ts
@@ -197,6 +218,8 @@ export function createWorld(options: WorldOptions, agencies: readonly WorldAgenc
     addFamily(world, random, { familyNumber, childCount, first, caseManagers, agencies, nextReport });
     if (first) addWalkIn(world, random);
   }
+  // A stream of their own: the rest of the world is what it was before barring orders were in it.
+  imposeBarringOrders(world, random.fork('barring-orders'));
   return world;
 }
 
@@ -324,9 +347,30 @@ function reportsOf(world: World, random: Random, family: FamilyOptions, arrival:
   for (let i = 0; i < count; i += 1) {
     if (i > 0) day = addDays(day, random.int(5, 160));
     if (day > world.today) break;
-    reports.push({ number: `AN.${day.slice(0, 4)}.${String(family.nextReport()).padStart(6, '0')}`, day });
+    reports.push({ number: `AN.${day.slice(0, 4)}.${String(family.nextReport()).padStart(6, '0')}`, day, barringOrder: null });
   }
   return { reportedOn, reports };
+}
+
+/**
+ * The barring orders of the world: after about a third of the interventions, and after the fixture
+ * family's first (the tests count on one); a third extended to three months; about one in eight
+ * breached within its first two weeks; a few of the others lifted early.
+ */
+function imposeBarringOrders(world: World, random: Random): void {
+  for (const household of world.households) {
+    household.reports.forEach((report, index) => {
+      if (!random.chance(BARRING_ORDER_SHARE) && !(household.first && index === 0)) return;
+      const extended = random.chance(0.3);
+      const breach = random.chance(0.12) ? addDays(report.day, random.int(1, 13)) : null;
+      report.barringOrder = {
+        endsAt: addDays(report.day, extended ? 14 + 90 : 14),
+        extended,
+        breachedOn: breach !== null && breach <= world.today ? breach : null,
+        lifted: random.chance(0.05),
+      };
+    });
+  }
 }
 
 /** The members of each household, by household number. */

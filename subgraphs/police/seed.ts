@@ -1,4 +1,4 @@
-import { addDays, addDaysTime, involvementsOf, type Random, toListColumn, type World } from '../../lib/kit';
+import { addDays, addDaysTime, involvementsOf, type Random, toListColumn, type World, type WorldBarringOrder } from '../../lib/kit';
 import type { PoliceStore } from './store';
 
 const KINDS = ['PHYSICAL', 'PHYSICAL', 'PHYSICAL', 'PSYCHOLOGICAL', 'PSYCHOLOGICAL', 'SEXUAL', 'ECONOMIC', 'STALKING'];
@@ -23,7 +23,7 @@ export function seedPolice(store: PoliceStore, world: World, random: Random): vo
     const s = known.get(household.perpetrator.id);
     if (!v || !s) continue;
     const hasChildren = household.children.length > 0;
-    for (const [index, { number: reportNumber, day }] of household.reports.entries()) {
+    for (const { number: reportNumber, day, barringOrder } of household.reports) {
       report += 1;
       const occurredAt = addDaysTime(day, random.next());
       const kind = random.pick(KINDS);
@@ -36,8 +36,8 @@ export function seedPolice(store: PoliceStore, world: World, random: Random): vo
         );
       }
       addRiskAssessment(store, random, v.personId, report, day);
-      // The fixture family (the tests' first household) always has one, after its first intervention.
-      if (random.chance(0.35) || (household.first && index === 0)) addBarringOrder(store, random, { victim: v.personId, suspect: s.personId, report, day, today: world.today });
+      // The world's barring order, the one the public prosecutor records too.
+      if (barringOrder) addBarringOrder(store, random, { victim: v.personId, suspect: s.personId, report, day, today: world.today, order: barringOrder });
       if (random.chance(0.8)) {
         store.data.run(
           'INSERT INTO victim_follow_ups (id, person_id, contacted_at, channel, outcome) VALUES (?, ?, ?, ?, ?)',
@@ -63,13 +63,14 @@ interface BarringOrderFacts {
   report: number;
   day: string;
   today: string;
+  order: WorldBarringOrder;
 }
 
+/** The police's record of the world's barring order: served on both, and checked until it ends. */
 function addBarringOrder(store: PoliceStore, random: Random, facts: BarringOrderFacts): void {
-  const extended = random.chance(0.3);
-  const endsAt = addDays(facts.day, extended ? 14 + 90 : 14); // 14 days, extendable to three months
-  const breached = random.chance(0.12);
-  const status = breached ? 'BREACHED' : endsAt >= facts.today ? 'ACTIVE' : random.chance(0.05) ? 'LIFTED' : 'EXPIRED';
+  const { endsAt, extended, breachedOn, lifted } = facts.order;
+  const breached = breachedOn !== null;
+  const status = breached ? 'BREACHED' : endsAt >= facts.today ? 'ACTIVE' : lifted ? 'LIFTED' : 'EXPIRED';
   const conditions = toListColumn(['No entry to the family home', 'No contact with the persons living there']);
   for (const [person, role] of [[facts.suspect, 'SUBJECT'], [facts.victim, 'PROTECTED_PERSON']] as const) {
     store.data.run(
@@ -77,12 +78,14 @@ function addBarringOrder(store: PoliceStore, random: Random, facts: BarringOrder
       `BO-${facts.report}-${role}`, person, role, facts.day, endsAt, extended ? 1 : 0, status, conditions,
     );
   }
+  // Checks while it runs; a breach is found by the last one, on its day.
   const checks = random.int(1, 3);
   for (let i = 0; i < checks; i += 1) {
+    const found = breached && i === checks - 1;
     store.data.run(
       'INSERT INTO compliance_checks (id, person_id, checked_at, kind, compliant) VALUES (?, ?, ?, ?, ?)',
-      `CC-${facts.report}-${i}`, facts.suspect, addDays(facts.day, random.int(1, 13)), random.pick(['HOME_VISIT', 'PHONE_CHECK', 'PATROL']),
-      breached && i === checks - 1 ? 0 : 1,
+      `CC-${facts.report}-${i}`, facts.suspect, found ? breachedOn : addDays(facts.day, random.int(1, 13)), random.pick(['HOME_VISIT', 'PHONE_CHECK', 'PATROL']),
+      found ? 0 : 1,
     );
   }
 }

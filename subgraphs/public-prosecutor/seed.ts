@@ -1,4 +1,4 @@
-import { addDays, involvementsOf, type Random, toListColumn, type World, type WorldClient } from '../../lib/kit';
+import { addDays, involvementsOf, type Random, toListColumn, type World, type WorldBarringOrder, type WorldClient } from '../../lib/kit';
 import type { ProsecutorStore } from './store';
 
 /** Decisions, weighted as they come in domestic-violence cases: many dismissals, then probation conditions and prosecution. */
@@ -11,15 +11,13 @@ const CONDITIONS: Record<string, readonly string[]> = {
 const BARRING_CONDITIONS = ['No entry to the family home', 'No contact with the persons living there'];
 /** Share of cases in which the victim files a statement to be informed of their course. */
 const STATEMENT_SHARE = 0.6;
-/** Share of police reports after which the office imposes a temporary barring order. */
-const BARRING_SHARE = 0.3;
 
 /**
  * Invents the office's records, consistent with the police's: one case per police report of a
  * family it knows (the world's reports, the same numbers and days the police record), registered
  * a few days after the intervention and naming the victim and the suspect; a decision some weeks
- * later for most; a temporary barring order after about a third of the interventions, for 14 days
- * from the intervention, sometimes breached; in most cases the victim's statement, with the contact
+ * later for most; the world's temporary barring orders (the office imposes them; the police record
+ * the same ones), with their breaches; in most cases the victim's statement, with the contact
  * details the FJC has for her. Nothing after the world's reference day.
  */
 export function seedProsecutor(store: ProsecutorStore, world: World, random: Random): void {
@@ -63,8 +61,7 @@ export function seedProsecutor(store: ProsecutorStore, world: World, random: Ran
           );
         }
       }
-      // The fixture family (the tests' first household) always has one, after its first report.
-      if (random.chance(BARRING_SHARE) || (household.first && index === 0)) addBarringOrder(store, random, caseNumber, report.day, world.today);
+      if (report.barringOrder) addBarringOrder(store, random, caseNumber, report.day, report.barringOrder);
     }
   }
 }
@@ -83,17 +80,15 @@ function planDecision(random: Random, registeredAt: string, today: string): { da
   return { day, kind, conditions: kind === 'PROBATION_CONDITIONS' && !conditions.includes(NO_CONTACT) ? [NO_CONTACT, ...conditions] : conditions };
 }
 
-function addBarringOrder(store: ProsecutorStore, random: Random, caseNumber: string, day: string, today: string): void {
-  const endsAt = addDays(day, 14);
+/** The office's record of the world's barring order (until its end, the court's extension included) and of its breach. */
+function addBarringOrder(store: ProsecutorStore, random: Random, caseNumber: string, day: string, order: WorldBarringOrder): void {
   store.data.run(
     'INSERT INTO barring_orders (id, case_number, imposed_at, ends_at, conditions) VALUES (?, ?, ?, ?, ?)',
-    `${caseNumber}/BO`, caseNumber, day, endsAt, toListColumn(BARRING_CONDITIONS),
+    `${caseNumber}/BO`, caseNumber, day, order.endsAt, toListColumn(BARRING_CONDITIONS),
   );
-  if (!random.chance(0.15)) return;
-  const occurredAt = addDays(day, random.int(1, 13));
-  if (occurredAt > today) return;
+  if (order.breachedOn === null) return;
   store.data.run(
     'INSERT INTO barring_order_breaches (id, case_number, occurred_at, kind, response) VALUES (?, ?, ?, ?, ?)',
-    `${caseNumber}/BR`, caseNumber, occurredAt, random.pick(['ENTERED_HOME', 'CONTACTED_PROTECTED_PERSON']), random.chance(0.7) ? 'PROSECUTED' : 'WARNED',
+    `${caseNumber}/BR`, caseNumber, order.breachedOn, random.pick(['ENTERED_HOME', 'CONTACTED_PROTECTED_PERSON']), random.chance(0.7) ? 'PROSECUTED' : 'WARNED',
   );
 }
