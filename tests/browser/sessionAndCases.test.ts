@@ -76,6 +76,35 @@ describe('the console in Chromium: an expiring session, security conferences and
     await accessible('case-plan');
   });
 
+  it('lets a case manager open a case for a client and close it again', async () => {
+    await openClient(suite.page, FIXTURE_CLIENTS.knownToNone);
+    await suite.page.getByRole('heading', { name: 'Een dossier openen' }).waitFor();
+    await suite.page.getByLabel('Rol van deze cliënt in het dossier').selectOption('VICTIM');
+    await suite.page.getByLabel('Risiconiveau').selectOption('HIGH');
+    await accessible('open-case');
+    await suite.page.getByRole('button', { name: 'Dossier openen' }).click();
+    const heading = suite.page.getByRole('heading', { name: /^Dossier CO3\// });
+    await heading.waitFor();
+    const facts = suite.page.locator('dl.facts');
+    expect(await facts.textContent()).toContain('open');
+    expect(await facts.textContent()).toContain('hoog');
+    // the client is its first member, with the role chosen
+    expect(await suite.page.locator(`a[href="/clients/${FIXTURE_CLIENTS.knownToNone}"]`).count()).toBe(1);
+    expect(await suite.page.getByRole('listitem').filter({ hasText: 'slachtoffer' }).count()).toBeGreaterThan(0);
+
+    await suite.page.getByRole('button', { name: 'Dossier afsluiten' }).click();
+    await suite.page.getByRole('button', { name: 'Nu afsluiten' }).click();
+    await facts.getByText('Afgesloten').waitFor();
+    expect(await facts.textContent()).toContain('gesloten');
+    expect(await suite.page.getByRole('button', { name: 'Dossier afsluiten' }).count()).toBe(0);
+    await accessible('closed-case');
+
+    // The client's page lists the case, closed.
+    await openClient(suite.page, FIXTURE_CLIENTS.knownToNone);
+    expect(await suite.page.getByRole('link', { name: /^CO3\// }).count()).toBe(1);
+    expect(await suite.page.locator('.client-view').textContent()).toContain('gesloten');
+  });
+
   it('serves GraphiQL from the gateway itself, under the same CSP, for developers', async () => {
     const graphiql = await suite.browser.newPage();
     await graphiql.goto(`${suite.origin}/graphiql`);

@@ -3,7 +3,7 @@ import { request, type ApiError } from '../api/graphql';
 import { Link } from '../app/router';
 import { useSession } from '../auth/session';
 import { ProblemList } from '../components/ProblemList';
-import { CasePlanDocument, UpdatePlanItemStatusDocument, type CasePlanQuery, type PlanItemStatus } from '../gql/generated';
+import { CasePlanDocument, CloseCaseDocument, UpdatePlanItemStatusDocument, type CasePlanQuery, type PlanItemStatus } from '../gql/generated';
 import { useI18n } from '../i18n/i18n';
 import { agencyName, named } from '../i18n/names';
 import { CasePlanForms } from './CasePlanForms';
@@ -17,6 +17,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const { session } = useSession();
   const [theCase, setCase] = useState<CasePlanQuery['case'] | null | undefined>(undefined);
   const [errors, setErrors] = useState<ApiError[]>([]);
+  const [closing, setClosing] = useState(false);
   const editor = session?.viewer.agency === 'fjc' && session.viewer.roles.includes('CASE_MANAGER');
   const load = useCallback(async () => {
     const answer = await request(CasePlanDocument, { id: caseId });
@@ -44,7 +45,24 @@ export function CasePage({ caseId }: { caseId: string }) {
           <div><dt>{t('case.risk')}</dt><dd>{named(i18n, 'risk', theCase.riskLevel)}</dd></div>
           <div><dt>{t('case.openedAt')}</dt><dd>{i18n.date(theCase.openedAt)}</dd></div>
           <div><dt>{t('case.caseManager')}</dt><dd>{theCase.caseManager ?? '—'}</dd></div>
+          {theCase.closedAt ? <div><dt>{t('case.closedAt')}</dt><dd>{i18n.date(theCase.closedAt)}</dd></div> : null}
         </dl>
+        {editor && open ? (
+          closing ? (
+            <p className="row-actions" role="group" aria-label={t('case.close')}>
+              <span>{t('case.closeWarning')}</span>{' '}
+              <button type="button" onClick={async () => {
+                const answer = await request(CloseCaseDocument, { id: theCase.id });
+                setErrors(answer.errors);
+                setClosing(false);
+                await load();
+              }}>{t('case.confirmClose')}</button>{' '}
+              <button type="button" onClick={() => setClosing(false)}>{t('common.cancel')}</button>
+            </p>
+          ) : (
+            <p><button type="button" onClick={() => setClosing(true)}>{t('case.close')}</button></p>
+          )
+        ) : null}
         <h3>{t('case.members')}</h3>
         <ul>
           {(theCase.members ?? []).map((member) => (

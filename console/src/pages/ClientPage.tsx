@@ -11,6 +11,7 @@ import type { ClientHeaderFragment } from '../gql/generated';
 import { useI18n } from '../i18n/i18n';
 import { agencyName, named } from '../i18n/names';
 import { usePurpose } from '../purpose/purposeStore';
+import { OpenCaseForm } from './OpenCaseForm';
 
 type ClientView = { client: (ClientHeaderFragment & Record<string, Record<string, unknown> | null>) | null };
 const OPERATION = { text: CLIENT_VIEW_QUERY } as { text: string; __result?: ClientView; __variables?: { id: string } };
@@ -55,6 +56,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
   );
   const address = client.address ? `${client.address.street}, ${client.address.postalCode} ${client.address.municipality}` : null;
   const fjc = session?.viewer.agency === 'fjc';
+  const caseManager = fjc && session.viewer.roles.includes('CASE_MANAGER');
   return (
     <div className="client-view" data-ready="true" data-testid="client-view">
       <h1 tabIndex={-1}>{client.displayName ?? clientId}</h1>
@@ -105,6 +107,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
             </ul>
           </>
         ) : null}
+        {caseManager ? <OpenCaseForm clientId={clientId} /> : null}
       </section>
       <div className="cards">
         {CARDS.map((card) => (
