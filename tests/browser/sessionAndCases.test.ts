@@ -76,7 +76,7 @@ describe('the console in Chromium: an expiring session, security conferences and
     await accessible('case-plan');
   });
 
-  it('lets a case manager open a case for a client and close it again', async () => {
+  it('lets a case manager open a case for a client, add and remove a member, and close it', async () => {
     await openClient(suite.page, FIXTURE_CLIENTS.knownToNone);
     await suite.page.getByRole('heading', { name: 'Een dossier openen' }).waitFor();
     await suite.page.getByLabel('Rol van deze cliënt in het dossier').selectOption('VICTIM');
@@ -91,6 +91,21 @@ describe('the console in Chromium: an expiring session, security conferences and
     // the client is its first member, with the role chosen
     expect(await suite.page.locator(`a[href="/clients/${FIXTURE_CLIENTS.knownToNone}"]`).count()).toBe(1);
     expect(await suite.page.getByRole('listitem').filter({ hasText: 'slachtoffer' }).count()).toBeGreaterThan(0);
+
+    // Add a member, then remove them again: the membership history keeps both.
+    await suite.page.getByLabel('Cliënt', { exact: true }).fill(FIXTURE_CLIENTS.victim);
+    await suite.page.getByLabel('Rol in het dossier').selectOption('OTHER');
+    await accessible('case-members');
+    await suite.page.getByRole('button', { name: 'Aan het dossier toevoegen' }).click();
+    const added = suite.page.locator(`[data-member="${FIXTURE_CLIENTS.victim}"]`);
+    await added.waitFor();
+    expect(await added.textContent()).toContain('andere');
+    await added.getByRole('button', { name: 'Verwijderen' }).click();
+    await added.waitFor({ state: 'detached' });
+    // An unknown client is refused, and said so.
+    await suite.page.getByLabel('Cliënt', { exact: true }).fill('FJC-999999');
+    await suite.page.getByRole('button', { name: 'Aan het dossier toevoegen' }).click();
+    await suite.page.locator('.problems, [role="alert"]').first().waitFor();
 
     await suite.page.getByRole('button', { name: 'Dossier afsluiten' }).click();
     await suite.page.getByRole('button', { name: 'Nu afsluiten' }).click();

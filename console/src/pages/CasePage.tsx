@@ -3,10 +3,11 @@ import { request, type ApiError } from '../api/graphql';
 import { Link } from '../app/router';
 import { useSession } from '../auth/session';
 import { ProblemList } from '../components/ProblemList';
-import { CasePlanDocument, CloseCaseDocument, UpdatePlanItemStatusDocument, type CasePlanQuery, type PlanItemStatus } from '../gql/generated';
+import { CasePlanDocument, CloseCaseDocument, RemoveCaseMemberDocument, UpdatePlanItemStatusDocument, type CasePlanQuery, type PlanItemStatus } from '../gql/generated';
 import { useI18n } from '../i18n/i18n';
 import { agencyName, named } from '../i18n/names';
 import { CasePlanForms } from './CasePlanForms';
+import { AddCaseMemberForm } from './CaseMembershipForms';
 
 const STATUSES: PlanItemStatus[] = ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
 
@@ -66,11 +67,22 @@ export function CasePage({ caseId }: { caseId: string }) {
         <h3>{t('case.members')}</h3>
         <ul>
           {(theCase.members ?? []).map((member) => (
-            <li key={member.client.id}>
+            <li key={member.client.id} data-member={member.client.id}>
               <Link to={`/clients/${encodeURIComponent(member.client.id)}`}>{member.client.displayName ?? member.client.id}</Link> · {named(i18n, 'caseRole', member.role)}
+              {editor && open && (theCase.members ?? []).length > 1 ? (
+                <>
+                  {' '}
+                  <button type="button" aria-label={t('case.removeMemberOf', { name: member.client.displayName ?? member.client.id })} onClick={async () => {
+                    const answer = await request(RemoveCaseMemberDocument, { caseId: theCase.id, clientId: member.client.id });
+                    setErrors(answer.errors);
+                    await load();
+                  }}>{t('case.removeMember')}</button>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
+        {editor && open ? <AddCaseMemberForm caseId={theCase.id} onAdded={() => void load()} /> : null}
         <h3>{t('case.conferences')}</h3>
         {(theCase.conferences ?? []).length === 0 ? <p className="muted">{t('conference.none')}</p> : (
           <ul>

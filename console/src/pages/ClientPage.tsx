@@ -11,7 +11,7 @@ import type { ClientHeaderFragment } from '../gql/generated';
 import { useI18n } from '../i18n/i18n';
 import { agencyName, named } from '../i18n/names';
 import { usePurpose } from '../purpose/purposeStore';
-import { OpenCaseForm } from './OpenCaseForm';
+import { OpenCaseForm } from './CaseMembershipForms';
 
 type ClientView = { client: (ClientHeaderFragment & Record<string, Record<string, unknown> | null>) | null };
 const OPERATION = { text: CLIENT_VIEW_QUERY } as { text: string; __result?: ClientView; __variables?: { id: string } };

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { request, type ApiError } from '../api/graphql';
 import { navigate } from '../app/router';
-import { SelectField } from '../components/Field';
+import { Field, SelectField } from '../components/Field';
 import { ProblemList } from '../components/ProblemList';
-import { OpenCaseDocument, type CaseRole, type RiskLevel } from '../gql/generated';
+import { AddCaseMemberDocument, OpenCaseDocument, type CaseRole, type RiskLevel } from '../gql/generated';
 import { useI18n } from '../i18n/i18n';
 import { named } from '../i18n/names';
 
-const ROLES: readonly CaseRole[] = ['VICTIM', 'PERPETRATOR', 'CHILD', 'OTHER'];
+export const ROLES: readonly CaseRole[] = ['VICTIM', 'PERPETRATOR', 'CHILD', 'OTHER'];
 const RISKS: readonly RiskLevel[] = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
 
 /**
@@ -42,6 +42,42 @@ export function OpenCaseForm({ clientId }: { clientId: string }) {
       </SelectField>
       <ProblemList errors={problems} />
       <button type="submit">{t('case.openSubmit')}</button>
+    </form>
+  );
+}
+
+/** Adds a client of the registry to an open case with their role (the case's page reloads after). */
+export function AddCaseMemberForm({ caseId, onAdded }: { caseId: string; onAdded(): void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [clientId, setClientId] = useState('');
+  const [role, setRole] = useState<CaseRole>('CHILD');
+  const [missing, setMissing] = useState(false);
+  const [problems, setProblems] = useState<ApiError[]>([]);
+  return (
+    <form
+      className="form-grid"
+      aria-labelledby="add-member-title"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setMissing(!clientId.trim());
+        if (!clientId.trim()) return;
+        const answer = await request(AddCaseMemberDocument, { caseId, clientId: clientId.trim(), role });
+        setProblems(answer.errors);
+        if (answer.data?.addCaseMember) {
+          setClientId('');
+          onAdded();
+        }
+      }}
+    >
+      <h4 id="add-member-title">{t('case.addMember')}</h4>
+      <Field label={t('case.memberClientId')} hint={t('case.memberClientIdHint')} value={clientId} onChange={(e) => setClientId(e.target.value)} error={missing ? t('validation.required') : null} />
+      <SelectField label={t('case.memberRole')} value={role} onChange={(value) => setRole(value as CaseRole)}>
+        {ROLES.map((value) => <option key={value} value={value}>{named(i18n, 'caseRole', value)}</option>)}
+      </SelectField>
+      <ProblemList errors={problems} />
+      <button type="submit">{t('case.addMemberSubmit')}</button>
     </form>
   );
 }
