@@ -70,3 +70,12 @@ export function linkHash(row: ChainedRow, hashed: readonly string[]): string {
   }
   return sha256Hex(`${row.prev_hash}${text}}`);
 }
+
+/**
+ * The hash function of one chained table: `linkHash` over its `hashedColumns`, sorted once.
+ * @param columns - the table's columns, `hash` among them.
+ */
+export function chainedRowHasher<Row>(columns: readonly (keyof Row & string)[]): (row: Row) => string {
+  const hashed = hashedColumns(columns);
+  return (row) => linkHash(row as unknown as ChainedRow, hashed);
+}

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { GENESIS_HASH, hashedColumns, linkHash, type ChainedRow } from './canonical';
+import { chainedRowHasher, GENESIS_HASH } from './canonical';
 import type { ChainHead } from './record';
 
 /**
@@ -32,19 +32,11 @@ export const OUTCOME_COLUMNS = [
   'id', 'seq', 'record_hash', 'reason', 'at', 'request_id', 'fetch_id', 'prev_hash', 'hash',
 ] as const satisfies readonly (keyof OutcomeRow)[];
 
-/** The columns its hash covers, in canonical order. */
-const HASHED = hashedColumns(OUTCOME_COLUMNS);
-
-/** A record of this log, as an outcome names it. */
-export interface RecordRef {
-  seq: number;
-  hash: string;
-}
+/** A record of this log, as an outcome names it: its place and hash, as a chain's head is named. */
+export type RecordRef = ChainHead;
 
 /** The hash an outcome row must carry: the same rule as a disclosure record's. */
-export function hashOfOutcome(row: OutcomeRow): string {
-  return linkHash(row as unknown as ChainedRow, HASHED);
-}
+export const hashOfOutcome = chainedRowHasher<OutcomeRow>(OUTCOME_COLUMNS);
 
 export interface OutcomeLedger {
   /** Appends one outcome per record, in one transaction, linked in the outcome chain. */

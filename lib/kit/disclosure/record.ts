@@ -2,7 +2,7 @@ import type { AgencyId } from '../../agencies';
 import type { Basis, DenyCode } from '../../policy/decide';
 import type { ClientLedger } from '../../policy/access';
 import type { Category, Purpose, RequestContext, Role, Viewer } from '../../viewer';
-import { canonicalJson, hashedColumns, linkHash, type ChainedRow } from './canonical';
+import { canonicalJson, chainedRowHasher } from './canonical';
 
 /**
  * One row of `disclosure_log` exactly as stored and hashed. Only names are kept (fields,
@@ -39,9 +39,6 @@ export const ROW_COLUMNS = [
   'conference_id', 'emergency_reason', 'client_id', 'granted', 'denied', 'fields', 'review_required', 'prev_hash', 'hash',
 ] as const satisfies readonly (keyof DisclosureRow)[];
 
-/** The columns its hash covers, in canonical order. */
-const HASHED = hashedColumns(ROW_COLUMNS);
-
 /** A disclosure record as the API hands it out. */
 export interface DisclosureRecord {
   seq: number;
@@ -68,9 +65,7 @@ export interface ChainHead {
 }
 
 /** Computes the hash a row must carry, from every other column. */
-export function hashOfRow(row: DisclosureRow): string {
-  return linkHash(row as unknown as ChainedRow, HASHED);
-}
+export const hashOfRow = chainedRowHasher<DisclosureRow>(ROW_COLUMNS);
 
 /**
  * Builds the linked rows for one request: one per client with a decision, in client-id order so

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RequestContext } from '../../viewer';
-import { GENESIS_HASH, hashedColumns, linkHash, type ChainedRow } from './canonical';
+import { chainedRowHasher, GENESIS_HASH } from './canonical';
 import type { ChainHead } from './record';
 
 /**
@@ -27,9 +27,6 @@ export interface ReviewRow {
 export const REVIEW_COLUMNS = [
   'id', 'seq', 'record_hash', 'justified', 'note', 'reviewer_sub', 'reviewer_name', 'reviewer_agency', 'at', 'request_id', 'prev_hash', 'hash',
 ] as const satisfies readonly (keyof ReviewRow)[];
-
-/** The columns its hash covers, in canonical order. */
-const HASHED = hashedColumns(REVIEW_COLUMNS);
 
 /** A review as the API hands it out. */
 export interface DisclosureReviewRecord {
@@ -58,9 +55,7 @@ export class NotReviewableError extends Error {
 }
 
 /** The hash a review row must carry: the same rule as a disclosure record's. */
-export function hashOfReview(row: ReviewRow): string {
-  return linkHash(row as unknown as ChainedRow, HASHED);
-}
+export const hashOfReview = chainedRowHasher<ReviewRow>(REVIEW_COLUMNS);
 
 export function toReview(row: ReviewRow): DisclosureReviewRecord {
   return {
