@@ -71,11 +71,14 @@ function supergraphFor(settings: BenchSettings, urls: Record<AgencyId, string>):
 }
 
 /**
- * Load nothing records, before a deployment is measured: V8 keeps optimizing eight processes for
- * thousands of requests (a 3 s warm-up left the policy-off arm 80% faster in its third run than in
- * its first), and plan caches and connection pools fill.
+ * Load nothing records, before a deployment is measured: V8 keeps optimizing nine processes for
+ * thousands of requests, and plan caches, store pages and connection pools fill. A 3 s warm-up left
+ * the policy-off arm 80% faster in its third run than in its first; after 12 s a deployment still
+ * spent 22, then 19, then 14 ms of CPU per unified view in its next three 6 s runs at 10 connections,
+ * and 13 to 16 ms in the nine after (docs/PERFORMANCE.md, Method). Every deployment gets as long:
+ * a shorter one favours whichever arm has already carried another scenario's load.
  */
-const WARM_UP_S = 12;
+const WARM_UP_S = 40;
 
 /** One right answer first, then `WARM_UP_S` of load that nothing records. */
 async function warmUp(name: string, url: string, load: UnifiedViewLoad): Promise<void> {

@@ -21,6 +21,7 @@ import { createCircuitBreaker, type CircuitBreaker } from './circuitBreaker';
 import { mountCors } from './cors';
 import { AgencyDataSource } from './dataSource';
 import { mountDisclosureReport } from './disclosureReport';
+import { keepOperationModels } from './operationModel';
 import { createOperationFilter } from './operationFilter';
 import { createQueryLimiter } from './queryLimits';
 import { checkReadiness } from './readiness';
@@ -128,6 +129,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   // to describe the host, unless told not to: a gateway over agencies' case files calls nobody
   // but its agencies. Read once, in the gateway's constructor.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  keepOperationModels();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {

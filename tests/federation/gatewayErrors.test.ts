@@ -5,6 +5,7 @@ import type { DevTokenClaims } from '../../lib/auth/devIssuer';
 import { AGENCIES } from '../../lib/agencies';
 import { WITHHELD_MESSAGE } from '../../lib/errors';
 import { FIXTURE_CLIENTS } from '../../lib/seed/world';
+import { operationModelStats } from '../../gateway/operationModel';
 import { startInProcess, type InProcessFederation } from '../helpers/inProcess';
 
 /**
@@ -14,7 +15,9 @@ import { startInProcess, type InProcessFederation } from '../helpers/inProcess';
  *   `ErrorsWithoutStackTraces`). This fails should Apollo stop rebuilding them the way it does.
  * - no Apollo plugin hooks every field of an agency (cache control is off, lib/http/apolloDefaults.ts);
  * - it calls no one but the agencies: no usage report to Apollo, no probe of a cloud's metadata
- *   endpoint (`APOLLO_TELEMETRY_DISABLED`, gateway/server.ts).
+ *   endpoint (`APOLLO_TELEMETRY_DISABLED`, gateway/server.ts);
+ * - Apollo's executor builds its model of an operation once per parsed document, not per request
+ *   (gateway/operationModel.ts). This fails should Apollo stop reading it the way it does.
  */
 const HOUSING: DevTokenClaims = { sub: 'housing-errors', agency: 'housing', roles: ['AGENCY_STAFF'] };
 
@@ -64,6 +67,23 @@ describe('the gateway and the errors it passes on', () => {
       const instrumented = Object.getOwnPropertySymbols(federation.subgraphs[agency].schema).map((symbol) => symbol.description);
       expect(instrumented).not.toContain('apolloServerPluginsEnabled');
     }
+  });
+
+  it('builds the model of an operation once and answers the same from it', async () => {
+    const token = await federation.token(HOUSING);
+    const query = (id: string) => `query Files($id: ID!) { client(id: $id) { id housing { involved } police { involved } } } # ${id}`;
+    const ask = (text: string, id: string) => federation.post(text, { token, purpose: 'CASE_MANAGEMENT', variables: { id } });
+    const before = { ...operationModelStats };
+    const first = await ask(query('a'), FIXTURE_CLIENTS.knownToAll);
+    const again = await ask(query('a'), FIXTURE_CLIENTS.knownToAll);
+    expect(again.body).toEqual(first.body);
+    expect(first.body.data?.client).toMatchObject({ id: FIXTURE_CLIENTS.knownToAll });
+    // A second request of the same text reuses the model; a new text (another document) builds its own.
+    expect(operationModelStats.built - before.built).toBe(1);
+    expect(operationModelStats.reused - before.reused).toBeGreaterThanOrEqual(1);
+    const other = await ask(query('b'), FIXTURE_CLIENTS.knownToAll);
+    expect(other.body).toEqual(first.body);
+    expect(operationModelStats.built - before.built).toBe(2);
   });
 
   it('calls nobody outside: no telemetry to Apollo, no cloud metadata probe', async () => {
