@@ -1,4 +1,4 @@
-import { AGENCIES } from '../../lib/agencies';
+import { AGENCIES, PARTNER_AGENCIES } from '../../lib/agencies';
 import { CASELOAD_SIZES, constantInN, type CaseloadCost } from '../scenarios/batching';
 import type { PolicyResult } from '../scenarios/policyCost';
 import type { PrimitiveCosts } from '../scenarios/primitives';
@@ -127,7 +127,7 @@ export function summarize(r: BenchResults): { json: unknown; markdown: string } 
   md.push(table(['step', 'CPU µs'], Object.entries(r.primitives).map(([step, micros]) => [step, fmt(micros)])), '');
   md.push('## 4. Critical path: gateway against the subgraphs called directly in plan order', '');
   for (const [c, x] of Object.entries(r.criticalPath)) {
-    md.push(`${c} concurrent client(s):`, '', table(LOAD_HEADER, loadRows(x.medians, (arm) => (arm === 'gateway' ? 'through the gateway' : 'floor (FJC, then 6 agencies in parallel)'))), '');
+    md.push(`${c} concurrent client(s):`, '', table(LOAD_HEADER, loadRows(x.medians, (arm) => (arm === 'gateway' ? 'through the gateway' : `floor (FJC, then ${PARTNER_AGENCIES.length} agencies in parallel)`))), '');
   }
   md.push('## 5. Batching: one caseload view of N clients', '');
   md.push(table(['agency', ...CASELOAD_SIZES.map((n) => `N=${n}: requests / queries (distinct) / disclosure rows`)], AGENCIES.map((agency) => [
@@ -143,7 +143,7 @@ export function summarize(r: BenchResults): { json: unknown; markdown: string } 
     name, ...arms.map((arm) => fmt(r.peer.peakRssMiB[arm]?.[name] ?? NaN)), fmt(r.highWaterMiB[name] ?? NaN),
   ])), '');
   const c = r.console;
-  md.push('## 8. Web console in Chromium: an FJC case manager opens the unified view of a client six agencies know', '');
+  md.push(`## 8. Web console in Chromium: an FJC case manager opens the unified view of a client all ${PARTNER_AGENCIES.length} partner agencies know`, '');
   md.push(table(['', 'median', 'p95', 'min', 'max', 'views'], [['navigation to view rendered (ms)', fmt(c.viewMs.median), fmt(c.viewMs.p95), fmt(c.viewMs.min), fmt(c.viewMs.max), c.viewMs.runs]]), '');
   md.push(`JavaScript the console's page loads: ${fmt(c.jsGzipBytes / 1024)} KiB gzipped (${fmt(c.jsBytes / 1024)} KiB uncompressed); stylesheet ${fmt(c.cssGzipBytes / 1024)} KiB gzipped.`, '');
   return { json, markdown: md.join('\n').replace(/\bNaN\b/g, '-') };

@@ -12,7 +12,7 @@ const WARM_UP_VIEWS = 5;
 const MEASURED_VIEWS = 30;
 
 export interface ConsoleResult {
-  /** Navigation to the unified view of a client six agencies know, until it is rendered (ms). */
+  /** Navigation to the unified view of a client every partner agency knows, until it is rendered (ms). */
   viewMs: { median: number; p95: number; min: number; max: number; runs: number };
   /** The JavaScript the console's page loads (entry and preloaded chunks), gzipped as the gateway serves it. */
   jsGzipBytes: number;

@@ -46,8 +46,8 @@ export async function capturePlan(stack: TestStack): Promise<CapturedPlan> {
 }
 
 /**
- * One unified view straight from the subgraphs, in the plan's order: the FJC's fetch, then the six
- * `_entities` fetches in parallel with the representation the FJC's answer gives, same token,
+ * One unified view straight from the subgraphs, in the plan's order: the FJC's fetch, then every
+ * partner's `_entities` fetch in parallel with the representation the FJC's answer gives, same token,
  * purpose and request id on every call. No gateway does less for this query.
  */
 function floorTask(plan: CapturedPlan, subgraphUrls: Record<AgencyId, string>, headers: Record<string, string>, pool: readonly string[]) {
