@@ -81,7 +81,7 @@ export interface WithheldDetails {
 }
 
 /** Own, writable, not enumerable: how `GraphQLError` keeps everything but message, path, locations and extensions. */
-const hidden = (value: unknown): PropertyDescriptor => ({ value, writable: true, configurable: true, enumerable: false });
+export const hidden = (value: unknown): PropertyDescriptor => ({ value, writable: true, configurable: true, enumerable: false });
 
 /** What every located withheld-field error shares with a constructed `GraphQLError`, set once. */
 const WITHHELD_PROTOTYPE: GraphQLError = Object.create(GraphQLError.prototype, {
