@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { apolloDefaultsOff } from '../lib/http/apolloDefaults';
+import { APOLLO_SERVER_OPTIONS, apolloDefaultsOff } from '../lib/http/apolloDefaults';
 import type { GraphQLSchema } from 'graphql';
 import { FJC } from '../lib/agencies';
 import { acceptAnyToken, enterBenchMode } from '../lib/auth/benchMode';
@@ -152,6 +152,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     apiSchema = loaded.apiSchema;
   });
   const apollo = new ApolloServer<GatewayContext>({
+    ...APOLLO_SERVER_OPTIONS,
     gateway,
     // A persisted query would reach the planner by a hash of the client's own text; every request
     // must carry its text through the field filter instead.

@@ -22,3 +22,15 @@ export function apolloDefaultsOff<T extends object>(): ApolloServerPlugin<T>[] {
     ApolloServerPluginCacheControlDisabled(),
   ] as ApolloServerPlugin<T>[];
 }
+
+/**
+ * Apollo Server options OneRoof sets in the gateway and in every subgraph.
+ * `stopOnTerminationSignals: false`: outside tests Apollo Server adds its own SIGINT and SIGTERM
+ * handlers, which stop it at once (in-flight operations fail) and then raise the signal again once
+ * they have removed themselves. OneRoof's processes handle those signals themselves: the gateway
+ * lets requests in flight finish within its grace period, an agency finishes its requests and their
+ * disclosure records (gateway/index.ts, lib/kit/agency/runAgency.ts). With Apollo's handlers an
+ * agency was killed by the raised signal in the middle of that, and the gateway took the raised
+ * signal for a second one and stopped waiting.
+ */
+export const APOLLO_SERVER_OPTIONS = { stopOnTerminationSignals: false } as const;

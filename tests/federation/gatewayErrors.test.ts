@@ -100,6 +100,8 @@ describe('the gateway and the errors it passes on', () => {
 
   it('calls nobody outside: no telemetry to Apollo, no cloud metadata probe', async () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(outbound).toEqual([]);
+    // Loopback is this machine: a test file that ran before this one in the same worker may still
+    // have a request to its own servers on a timer (a delivery report's retry).
+    expect(outbound.filter((host) => !['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type Database from 'better-sqlite3';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { apolloDefaultsOff } from '../../http/apolloDefaults';
+import { APOLLO_SERVER_OPTIONS, apolloDefaultsOff } from '../../http/apolloDefaults';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { GraphQLSchema } from 'graphql';
@@ -113,6 +113,7 @@ export async function createSubgraphServer<TStore, TLoaders>(
   stopWhenAbandoned(schema, definition.agency);
   const requestTimeoutMs = options.requestTimeoutMs ?? loadConfig({}).resilience.requestTimeoutMs;
   const apollo = new ApolloServer<SubgraphContext<TLoaders, TStore>>({
+    ...APOLLO_SERVER_OPTIONS,
     schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
