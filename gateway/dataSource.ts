@@ -3,7 +3,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLError, type GraphQLErrorOptions, type GraphQLFormattedError } from 'graphql';
 import type { AgencyId } from '../lib/agencies';
 import { BUDGET_HEADER, FETCH_ID_HEADER, GATEWAY_SIGNATURE_HEADER, type GatewaySigner } from '../lib/auth/gatewaySignature';
-import { agencyError, agencyUnavailable, hidden } from '../lib/errors';
+import { agencyError, agencyUnavailable, BUILT_ERROR_PROTOTYPE, hidden } from '../lib/errors';
 import { encodeEmergencyReason } from '../lib/basisHeaders';
 import { createKeepAliveFetch, type KeepAliveFetch } from '../lib/http/keepAliveFetch';
 import { log } from '../lib/log';
@@ -41,14 +41,6 @@ type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
 const graphqlErrorModule = require('graphql/error/GraphQLError') as { GraphQLError: typeof GraphQLError };
 const ConstructedGraphQLError = graphqlErrorModule.GraphQLError;
 
-/** What every rebuilt agency error shares with a constructed `GraphQLError`, set once. */
-const REBUILT_PROTOTYPE: GraphQLError = Object.create(GraphQLError.prototype, {
-  name: hidden('GraphQLError'),
-  nodes: hidden(undefined),
-  source: hidden(undefined),
-  positions: hidden(undefined),
-});
-
 /**
  * Builds, for `new GraphQLError(message, { path, originalError, extensions })` (Apollo's
  * `downstreamServiceError`, its only use while an agency's errors are rebuilt), the same error as
@@ -64,7 +56,7 @@ function RebuiltGraphQLError(this: unknown, message: string, ...rest: unknown[])
   if (!plain) return Reflect.construct(ConstructedGraphQLError, [message, ...rest], ConstructedGraphQLError);
   const originalError = options.originalError ?? undefined;
   const originalExtensions = originalError?.extensions;
-  const error = Object.create(REBUILT_PROTOTYPE) as { -readonly [K in keyof GraphQLError]: unknown };
+  const error = Object.create(BUILT_ERROR_PROTOTYPE) as { -readonly [K in keyof GraphQLError]: unknown };
   error.message = message;
   error.path = options.path ?? undefined;
   error.locations = undefined;

@@ -83,9 +83,14 @@ export interface WithheldDetails {
 /** Own, writable, not enumerable: how `GraphQLError` keeps everything but message, path, locations and extensions. */
 export const hidden = (value: unknown): PropertyDescriptor => ({ value, writable: true, configurable: true, enumerable: false });
 
-/** What every located withheld-field error shares with a constructed `GraphQLError`, set once. */
-const WITHHELD_PROTOTYPE: GraphQLError = Object.create(GraphQLError.prototype, {
+/**
+ * The prototype of a `GraphQLError` built without its constructor (a located withheld error here,
+ * an agency error the gateway rebuilds, gateway/dataSource.ts): what a constructed one holds as
+ * hidden properties, set once; each error adds its own `nodes` or `originalError` where it has one.
+ */
+export const BUILT_ERROR_PROTOTYPE: GraphQLError = Object.create(GraphQLError.prototype, {
   name: hidden('GraphQLError'),
+  nodes: hidden(undefined),
   source: hidden(undefined),
   positions: hidden(undefined),
   originalError: hidden(undefined),
@@ -120,7 +125,7 @@ function locationsOf(nodes: readonly ASTNode[]): SourceLocation[] | undefined {
  */
 export function withheld(details: WithheldDetails, at?: { nodes: readonly ASTNode[]; path: readonly (string | number)[] }): GraphQLError {
   if (at) {
-    const error = Object.create(WITHHELD_PROTOTYPE) as { -readonly [K in keyof GraphQLError]: unknown };
+    const error = Object.create(BUILT_ERROR_PROTOTYPE) as { -readonly [K in keyof GraphQLError]: unknown };
     error.message = WITHHELD_MESSAGE;
     error.path = at.path;
     error.locations = locationsOf(at.nodes);
