@@ -10,6 +10,16 @@ import { named } from '../i18n/names';
 export const ROLES: readonly CaseRole[] = ['VICTIM', 'PERPETRATOR', 'CHILD', 'OTHER'];
 const RISKS: readonly RiskLevel[] = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
 
+/** The role a client has in a case, chosen from every role, named in the viewer's language. */
+function CaseRoleField({ label, value, onChange }: { label: string; value: CaseRole; onChange(role: CaseRole): void }) {
+  const i18n = useI18n();
+  return (
+    <SelectField label={label} value={value} onChange={(chosen) => onChange(chosen as CaseRole)}>
+      {ROLES.map((role) => <option key={role} value={role}>{named(i18n, 'caseRole', role)}</option>)}
+    </SelectField>
+  );
+}
+
 /**
  * Opens a CO3 case for a family, starting from one client with their role (the case manager adds
  * the other members on the case's page), the viewer its case manager; then opens the case.
@@ -33,9 +43,7 @@ export function OpenCaseForm({ clientId }: { clientId: string }) {
       }}
     >
       <h3 id="open-case-title">{t('case.open')}</h3>
-      <SelectField label={t('case.openRole')} value={role} onChange={(value) => setRole(value as CaseRole)}>
-        {ROLES.map((value) => <option key={value} value={value}>{named(i18n, 'caseRole', value)}</option>)}
-      </SelectField>
+      <CaseRoleField label={t('case.openRole')} value={role} onChange={setRole} />
       <SelectField label={t('case.risk')} value={risk} onChange={(value) => setRisk(value as RiskLevel | '')}>
         <option value="">{t('case.riskNotAssessed')}</option>
         {RISKS.map((value) => <option key={value} value={value}>{named(i18n, 'risk', value)}</option>)}
@@ -73,9 +81,7 @@ export function AddCaseMemberForm({ caseId, onAdded }: { caseId: string; onAdded
     >
       <h4 id="add-member-title">{t('case.addMember')}</h4>
       <Field label={t('case.memberClientId')} hint={t('case.memberClientIdHint')} value={clientId} onChange={(e) => setClientId(e.target.value)} error={missing ? t('validation.required') : null} />
-      <SelectField label={t('case.memberRole')} value={role} onChange={(value) => setRole(value as CaseRole)}>
-        {ROLES.map((value) => <option key={value} value={value}>{named(i18n, 'caseRole', value)}</option>)}
-      </SelectField>
+      <CaseRoleField label={t('case.memberRole')} value={role} onChange={setRole} />
       <ProblemList errors={problems} />
       <button type="submit">{t('case.addMemberSubmit')}</button>
     </form>
